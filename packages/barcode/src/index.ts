@@ -1,0 +1,1 @@
+export { BarcodeError, type BarcodeErrorCode } from './errors.js';

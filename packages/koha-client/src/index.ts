@@ -1,0 +1,1 @@
+export { KohaError, type KohaErrorCode } from './errors.js';

@@ -1,0 +1,1 @@
+export { OaiError, type OaiErrorCode } from './errors.js';

@@ -1,0 +1,1 @@
+export { SruError, type SruErrorCode } from './errors.js';
