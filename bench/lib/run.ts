@@ -13,22 +13,35 @@ interface Row {
   max: number;
   rss?: number | undefined;
   skipped?: string | undefined;
+  metrics?: Record<string, number>;
 }
 
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toPrecision(3));
 const mib = (b: number | undefined) => (b === undefined ? '' : `${(b / 1048576).toFixed(1)} MiB`);
 
-async function measure(c: Contender, rounds: number): Promise<{ rates: number[] }> {
+async function measure(
+  c: Contender,
+  rounds: number,
+): Promise<{ rates: number[]; metrics: Record<string, number[]> }> {
   const rates: number[] = [];
+  const metrics: Record<string, number[]> = {};
   await c.run(); // warm-up
   for (let i = 0; i < rounds; i++) {
     const t0 = process.hrtime.bigint();
-    const work = await c.run();
+    const result = await c.run();
     const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+    const work = typeof result === 'number' ? result : result.work;
     rates.push(work / secs);
+    if (typeof result !== 'number') {
+      for (const [k, v] of Object.entries(result.metrics ?? {})) {
+        metrics[k] = [...(metrics[k] ?? []), v];
+      }
+    }
   }
-  return { rates };
+  return { rates, metrics };
 }
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function runSuite(suite: BenchSuite, outDir: string): Promise<string> {
   await suite.setup?.();
@@ -69,7 +82,7 @@ async function runCase(bc: BenchCase): Promise<string> {
       console.log(`  ${bc.name} / ${c.name}: skipped (${why})`);
       continue;
     }
-    const { rates } = await measure(c, rounds);
+    const { rates, metrics } = await measure(c, rounds);
     const sorted = [...rates].sort((a, b) => a - b);
     const row: Row = {
       contender: c.name,
@@ -78,6 +91,7 @@ async function runCase(bc: BenchCase): Promise<string> {
       min: sorted[0]!,
       max: sorted[sorted.length - 1]!,
       rss: await c.peakRss?.(),
+      metrics: Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, median(v)])),
     };
     rows.push(row);
     console.log(
@@ -86,12 +100,13 @@ async function runCase(bc: BenchCase): Promise<string> {
   }
   const ours = rows.find((r) => r.ours && !r.skipped);
   const hasRss = rows.some((r) => r.rss !== undefined);
-  const head = `| contender | median ${bc.unit}/s | min | max | ours ÷ this |${hasRss ? ' peak RSS |' : ''}`;
-  const sep = `|---|---:|---:|---:|---:|${hasRss ? '---:|' : ''}`;
+  const metricNames = [...new Set(rows.flatMap((r) => Object.keys(r.metrics ?? {})))];
+  const head = `| contender | median ${bc.unit}/s | min | max | ours ÷ this |${hasRss ? ' peak RSS |' : ''}${metricNames.map((m) => ` ${m} |`).join('')}`;
+  const sep = `|---|---:|---:|---:|---:|${hasRss ? '---:|' : ''}${metricNames.map(() => '---:|').join('')}`;
   const lines = rows.map((r) =>
     r.skipped
-      ? `| ${r.contender} | skipped: ${r.skipped} | | | |${hasRss ? ' |' : ''}`
-      : `| ${r.ours ? `**${r.contender}**` : r.contender} | ${fmt(r.median)} | ${fmt(r.min)} | ${fmt(r.max)} | ${ours ? `${(ours.median / r.median).toFixed(2)}×` : ''} |${hasRss ? ` ${mib(r.rss)} |` : ''}`,
+      ? `| ${r.contender} | skipped: ${r.skipped} | | | |${hasRss ? ' |' : ''}${metricNames.map(() => ' |').join('')}`
+      : `| ${r.ours ? `**${r.contender}**` : r.contender} | ${fmt(r.median)} | ${fmt(r.min)} | ${fmt(r.max)} | ${ours ? `${(ours.median / r.median).toFixed(2)}×` : ''} |${hasRss ? ` ${mib(r.rss)} |` : ''}${metricNames.map((m) => ` ${r.metrics?.[m] === undefined ? '' : fmt(r.metrics[m]!)} |`).join('')}`,
   );
   return [`## ${bc.name}`, '', `${rounds} rounds after one warm-up round.`, '', head, sep, ...lines, ''].join(
     '\n',

@@ -5,10 +5,18 @@ export interface Contender {
   readonly ours?: boolean;
   /** Why the contender cannot run here (missing CLI ...), or undefined when it can. */
   unavailable?(): string | undefined;
-  /** Runs one round and returns how many units of work it did (records, messages, symbols ...). */
-  run(): Promise<number> | number;
+  /**
+   * Runs one round and returns how many units of work it did (records, messages, symbols ...),
+   * optionally with other figures of the round (latency percentiles ...), reported as medians.
+   */
+  run(): Promise<number | RoundResult> | number | RoundResult;
   /** Optional: peak RSS in bytes of one round, measured in a child process (see lib/rss.ts). */
   peakRss?(): Promise<number | undefined>;
+}
+
+export interface RoundResult {
+  readonly work: number;
+  readonly metrics?: Readonly<Record<string, number>>;
 }
 
 export interface BenchCase {

@@ -14,6 +14,26 @@ describe('computeChecksum', () => {
     );
   });
 
+  test.prop([fc.uint8Array({ maxLength: 2000 }), fc.nat(7), fc.nat(7)])(
+    'any range of any buffer: equals the plain byte sum',
+    (bytes, from, cut) => {
+      const start = Math.min(from, bytes.length);
+      const end = Math.max(start, bytes.length - cut);
+      const sum = bytes.subarray(start, end).reduce((a, b) => a + b, 0);
+      const expected = ((0x10000 - (sum & 0xffff)) & 0xffff).toString(16).toUpperCase().padStart(4, '0');
+      expect(computeChecksum(bytes, start, end)).toBe(expected);
+      expect(computeChecksum(bytes.subarray(start, end))).toBe(expected);
+    },
+  );
+
+  it('worst case: a long run of 0xFF bytes', () => {
+    const bytes = new Uint8Array(100_003).fill(0xff);
+    const sum = 0xff * bytes.length;
+    expect(computeChecksum(bytes)).toBe(
+      ((0x10000 - (sum & 0xffff)) & 0xffff).toString(16).toUpperCase().padStart(4, '0'),
+    );
+  });
+
   test.prop([fc.uint8Array({ maxLength: 300 })])('bytes plus checksum sum to zero mod 2^16', (bytes) => {
     const cs = Number.parseInt(computeChecksum(bytes), 16);
     const sum = bytes.reduce((a, b) => a + b, 0);
