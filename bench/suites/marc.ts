@@ -1,0 +1,204 @@
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { encodeRecords, readRecords } from '@bibwire/marcxml';
+import { peakRssOf } from '../lib/rss.js';
+import type { BenchSuite, Contender } from '../lib/types.js';
+
+// Parse ISO 2709, ISO 2709 → MARCXML and MARCXML → ISO 2709 side by side with yaz-marcdump and marcjs.
+// Throughput runs over 10,080 records (base90 × 112, 28 MB ISO / 52 MB MARCXML) so a run stays near two
+// minutes on a shared machine; peak RSS is measured in child processes over the issue's 50,400-record
+// file (base90 × 560, 142 MB ISO / 260 MB MARCXML) and over the 10,080-record file, to show it is flat.
+const here = dirname(fileURLToPath(import.meta.url));
+const shared = process.env.BIBWIRE_SHARED ?? join(here, '..', '..', '..', 'shared');
+const BASE = [
+  'marc4j-065001035.mrc',
+  'yaz-marccol1.u8.marc',
+  'yaz-marccol5.u8.marc',
+  'marc4j-brkrtest_UTF8.mrc',
+  'marc4j-chabon.mrc',
+  'marc4j-summerland.mrc',
+  'perl-mij-test.mrc',
+];
+const dir = join(tmpdir(), 'bibwire-marc-bench');
+const file = (name: string) => join(dir, name);
+const require = createRequire(import.meta.url);
+const marcjsPath = require.resolve('marcjs');
+const { Marc } = require('marcjs') as {
+  Marc: { createStream(type: string, what: string): NodeJS.ReadWriteStream };
+};
+
+function build(copies: number, name: string): void {
+  if (existsSync(file(`${name}.mrc`)) && existsSync(file(`${name}.xml`))) return;
+  const base = Buffer.concat(
+    BASE.map((f) => readFileSync(join(shared, 'data', 'marc', 'iso2709-marc21', f))),
+  );
+  writeFileSync(file(`${name}.mrc`), Buffer.concat(Array.from({ length: copies }, () => base)));
+  const r = spawnSync('sh', [
+    '-c',
+    `yaz-marcdump -i marc -o marcxml '${file(`${name}.mrc`)}' > '${file(`${name}.xml`)}'`,
+  ]);
+  if (r.status !== 0) throw new Error(`yaz-marcdump failed: ${r.stderr}`);
+}
+
+const devNull = () =>
+  new Writable({
+    write(_c, _e, cb) {
+      cb();
+    },
+  });
+
+type Case = 'parse' | 'toxml' | 'toiso';
+
+async function ours(kind: Case, input: string): Promise<number> {
+  let n = 0;
+  async function* counted() {
+    for await (const r of readRecords(createReadStream(input))) {
+      n++;
+      yield r;
+    }
+  }
+  if (kind === 'parse') {
+    for await (const _ of counted());
+    return n;
+  }
+  await pipeline(encodeRecords(counted(), { format: kind === 'toxml' ? 'marcxml' : 'iso2709' }), devNull());
+  return n;
+}
+
+async function marcjs(kind: Case, input: string): Promise<number> {
+  let n = 0;
+  const parser = Marc.createStream(kind === 'toiso' ? 'Marcxml' : 'Iso2709', 'Parser');
+  parser.on('data', () => n++);
+  if (kind === 'parse') {
+    await pipeline(createReadStream(input), parser);
+    return n;
+  }
+  const formater = Marc.createStream(kind === 'toxml' ? 'Marcxml' : 'Iso2709', 'Formater');
+  await pipeline(createReadStream(input), parser, formater, devNull());
+  return n;
+}
+
+function yazArgs(kind: Case, input: string): string[] {
+  if (kind === 'parse') return ['-n', input];
+  return kind === 'toxml' ? ['-i', 'marc', '-o', 'marcxml', input] : ['-i', 'marcxml', '-o', 'marc', input];
+}
+
+function yaz(kind: Case, input: string, records: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const p = spawn('yaz-marcdump', yazArgs(kind, input), { stdio: ['ignore', 'ignore', 'ignore'] });
+    p.on('error', reject);
+    p.on('exit', (code) => (code === 0 ? resolve(records) : reject(new Error(`yaz-marcdump exit ${code}`))));
+  });
+}
+
+const CHILD = (kind: Case, impl: 'ours' | 'marcjs', input: string) => `
+const { createReadStream } = require('node:fs');
+const { Writable } = require('node:stream');
+const { pipeline } = require('node:stream/promises');
+const sink = () => new Writable({ write(_c, _e, cb) { cb(); } });
+(async () => {
+  if (${JSON.stringify(impl)} === 'ours') {
+    const { readRecords, encodeRecords } = require(${JSON.stringify(require.resolve('@bibwire/marcxml'))});
+    const records = readRecords(createReadStream(${JSON.stringify(input)}));
+    if (${JSON.stringify(kind)} === 'parse') { for await (const _ of records); return; }
+    await pipeline(encodeRecords(records, { format: ${JSON.stringify(kind === 'toxml' ? 'marcxml' : 'iso2709')} }), sink());
+  } else {
+    const { Marc } = require(${JSON.stringify(marcjsPath)});
+    const parser = Marc.createStream(${JSON.stringify(kind === 'toiso' ? 'Marcxml' : 'Iso2709')}, 'Parser');
+    if (${JSON.stringify(kind)} === 'parse') { parser.on('data', () => {}); await pipeline(createReadStream(${JSON.stringify(input)}), parser); return; }
+    await pipeline(createReadStream(${JSON.stringify(input)}), parser, Marc.createStream(${JSON.stringify(kind === 'toxml' ? 'Marcxml' : 'Iso2709')}, 'Formater'), sink());
+  }
+})();`;
+
+const yazMissing = () =>
+  spawnSync('sh', ['-c', 'command -v yaz-marcdump']).status === 0 ? undefined : 'yaz-marcdump not on PATH';
+
+function contenders(kind: Case): Contender[] {
+  const input = file(kind === 'toiso' ? 'bench-10k.xml' : 'bench-10k.mrc');
+  const big = file(kind === 'toiso' ? 'bench-50k.xml' : 'bench-50k.mrc');
+  const rss = (impl: 'ours' | 'marcjs') => async () =>
+    peakRssOf(process.execPath, ['-e', CHILD(kind, impl, big)]);
+  return [
+    { name: '@bibwire/marcxml', ours: true, run: () => ours(kind, input), peakRss: rss('ours') },
+    {
+      name: 'yaz-marcdump 5.34',
+      unavailable: yazMissing,
+      run: () => yaz(kind, input, 10_080),
+      peakRss: async () => peakRssOf('yaz-marcdump', yazArgs(kind, big)),
+    },
+    { name: 'marcjs 3.0.2', run: () => marcjs(kind, input), peakRss: rss('marcjs') },
+  ];
+}
+
+/** ISO → MARCXML → ISO with our package must give the input bytes back, record for record. */
+async function roundTripAltered(): Promise<string> {
+  const out = file('roundtrip.mrc');
+  const xml = file('roundtrip.xml');
+  await pipeline(
+    encodeRecords(readRecords(createReadStream(file('bench-10k.mrc'))), { format: 'marcxml' }),
+    createWriteStream(xml),
+  );
+  await pipeline(
+    encodeRecords(readRecords(createReadStream(xml)), { format: 'iso2709' }),
+    createWriteStream(out),
+  );
+  const a = readFileSync(file('bench-10k.mrc'));
+  const b = readFileSync(out);
+  const split = (buf: Buffer) => buf.toString('latin1').split('\x1d');
+  const [ra, rb] = [split(a), split(b)];
+  let altered = Math.abs(ra.length - rb.length);
+  for (let i = 0; i < Math.min(ra.length, rb.length); i++) if (ra[i] !== rb[i]) altered++;
+  return `${altered} of ${ra.length - 1} records altered by ISO 2709 → MARCXML → ISO 2709`;
+}
+
+let roundTrip = '';
+
+const suite: BenchSuite = {
+  name: 'marc',
+  description: 'MARC: parse ISO 2709, ISO 2709 → MARCXML, MARCXML → ISO 2709 vs yaz-marcdump and marcjs',
+  goal: 'parse ≥ 4× marcjs; both conversions at least as fast as yaz-marcdump; peak RSS flat and < 50 MiB at any size; zero altered records on the round trip',
+  async setup() {
+    mkdirSync(dir, { recursive: true });
+    build(112, 'bench-10k');
+    build(560, 'bench-50k');
+    roundTrip = await roundTripAltered();
+    console.log(roundTrip);
+  },
+  cases() {
+    return [
+      {
+        name: `parse ISO 2709 (10,080 records; RSS over 50,400) — ${roundTrip}`,
+        unit: 'records',
+        rounds: 2,
+        contenders: contenders('parse'),
+      },
+      {
+        name: 'ISO 2709 → MARCXML (10,080 records; RSS over 50,400)',
+        unit: 'records',
+        rounds: 2,
+        contenders: contenders('toxml'),
+      },
+      {
+        name: 'MARCXML → ISO 2709 (10,080 records; RSS over 50,400)',
+        unit: 'records',
+        rounds: 2,
+        contenders: contenders('toiso'),
+      },
+    ];
+  },
+};
+
+export default suite;
