@@ -39,7 +39,7 @@ console.log(`bibwire library in a box: ${catalogue.records.length} records, ${ca
   SRU        ${base}/sru                        (Explain; searchRetrieve and scan, SRU 1.1 / 1.2 / 2.0)
   barcodes   ${base}/svc/barcode?barcode=${item.barcode}&type=Code39
   SIP2 ACS   ${host}:${sipAddress.port}   login kiosk / kiosk (institution MAIN); try:
-             sip2 client --port ${sipAddress.port} --user kiosk --password kiosk
+             node packages/sip2/dist/cli.js client --port ${sipAddress.port} --user kiosk --password kiosk
              then: checkout ${p.cardnumber} ${item.barcode}
 
 Ctrl-C stops everything.`);

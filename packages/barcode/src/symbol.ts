@@ -15,9 +15,23 @@ export interface LinearSymbol {
    * and text placement hints for renderers.
    */
   readonly guards?: readonly (readonly [number, number])[];
-  readonly textLayout?: readonly { readonly text: string; readonly start: number; readonly end: number }[];
+  readonly textLayout?: readonly TextSpan[];
   /** Optional bearer bars (ITF-14): thickness in modules around the symbol. */
   readonly bearer?: { readonly thickness: number; readonly box: boolean };
+}
+
+/**
+ * One piece of human-readable text, centred over modules [start, end). Spans may lie in the quiet zone
+ * (start < 0 or end > modules.length), e.g. the EAN-13 leading digit.
+ */
+export interface TextSpan {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** 'above' for add-on digits; 'below' (default) otherwise. */
+  readonly placement?: 'below' | 'above';
+  /** Printed smaller (UPC number-system and check digits). */
+  readonly small?: boolean;
 }
 
 /** A two-dimensional symbol: row-major modules, 1 = dark, quiet zone not included. */

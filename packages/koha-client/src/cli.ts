@@ -2,7 +2,11 @@
 // `koha-client` command line: only dispatch here; the commands live in ./cli/.
 import { runCli } from './cli/main.js';
 
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }).then(
+runCli(
+  process.argv.slice(2),
+  { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin },
+  { env: process.env },
+).then(
   (code) => {
     process.exitCode = code;
   },

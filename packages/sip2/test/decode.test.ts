@@ -181,6 +181,22 @@ describe('decode: tolerant warnings and strict errors', () => {
     expect(error.field).toBe(field);
   });
 
+  it('a short fixed part followed by fields: the fields are found, the truncation reported', () => {
+    const { message, warnings } = decode('2300120200101    12000AOinst|AApat|AC|AD|');
+    if (message.code !== '23') throw new Error('23 expected');
+    expect(message.fixed).toEqual({ language: '001', transactionDate: '20200101    12000' });
+    expect(message.fields).toEqual([
+      ['AO', 'inst'],
+      ['AA', 'pat'],
+      ['AC', ''],
+      ['AD', ''],
+    ]);
+    expect(warnings).toEqual([
+      expect.objectContaining({ code: 'TRUNCATED_FIXED', field: 'transactionDate', offset: 5 }),
+    ]);
+    expect(strictError('2300120200101    12000AOinst|AApat|AC|AD|').code).toBe('TRUNCATED_FIXED');
+  });
+
   it('requires AY/AZ only when asked', () => {
     expect(decode('9900302.00').warnings).toEqual([]);
     expect(decode('9900302.00', { errorDetection: 'required' }).warnings).toEqual([
@@ -225,5 +241,19 @@ describe('decode: tolerant warnings and strict errors', () => {
       ['CO', 'b'],
     ]);
     expect(again.checksum.valid).toBe(true);
+  });
+});
+
+describe('decode: bounded work on hostile input', () => {
+  it('a long message made of invalid UTF-8 decodes in linear time', () => {
+    const bytes = new Uint8Array(200_000).fill(0xff);
+    bytes.set(new TextEncoder().encode('9300CN'));
+    const started = performance.now();
+    const { warnings } = decode(bytes);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const invalid = warnings.filter((w) => w.code === 'INVALID_ENCODING');
+    expect(invalid).toHaveLength(200_000 - 6);
+    expect(invalid[0]?.offset).toBe(6);
+    expect(invalid[invalid.length - 1]?.offset).toBe(200_000 - 1);
   });
 });

@@ -2,7 +2,14 @@ import { type Sip2DefectCode, Sip2Error } from '../errors.js';
 import { decodeText, encodeText, type Sip2Charset } from './charset.js';
 import { checksumValue } from './checksum.js';
 import { isValidSip2Date } from './dates.js';
-import { FIXED_WIDTH, type FixedKind, type FixedSpec, isSip2Code, MESSAGE_SPECS } from './specs.js';
+import {
+  FIXED_WIDTH,
+  type FieldSpec,
+  type FixedKind,
+  type FixedSpec,
+  isSip2Code,
+  MESSAGE_SPECS,
+} from './specs.js';
 import type {
   Sip2ChecksumInfo,
   Sip2Decoded,
@@ -86,8 +93,12 @@ function decodeLine(
   if (bytes !== undefined) {
     const decoded = decodeText(bytes, charset);
     text = decoded.text;
+    // Character offsets of the invalid bytes, in one pass (UTF-8: decode the runs between them).
+    let from = 0;
+    let offset = 0;
     for (const at of decoded.invalid) {
-      const offset = charOffset(bytes, at, charset);
+      offset += charset === 'utf-8' ? decodeText(bytes.subarray(from, at), charset).text.length : at - from;
+      from = at;
       defects.add('INVALID_ENCODING', `byte 0x${bytes[at]!.toString(16)} is not valid ${charset}`, offset);
     }
   }
@@ -103,10 +114,6 @@ function decodeLine(
     defects.add('NONSTANDARD_TERMINATOR', `message ends with ${name}, not CR`, text.length);
   }
   return parse(text, bytes, charset, terminator, defects, options.errorDetection === 'required');
-}
-
-function charOffset(bytes: Uint8Array, byteOffset: number, charset: Sip2Charset): number {
-  return charset === 'utf-8' ? decodeText(bytes.subarray(0, byteOffset), charset).text.length : byteOffset;
 }
 
 const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
@@ -146,6 +153,19 @@ function fieldId(text: string, at: number): string {
     ID_CACHE[key] = id;
   }
   return id;
+}
+
+const KNOWN_IDS = new Map<string, ReadonlySet<string>>();
+
+/** Position of the first id of message `code`'s own fields in [2, before - 2], or -1. */
+function firstKnownId(text: string, code: keyof typeof MESSAGE_SPECS, before: number): number {
+  let ids = KNOWN_IDS.get(code);
+  if (ids === undefined) {
+    ids = new Set((MESSAGE_SPECS[code].fields as readonly FieldSpec[]).map((f) => f[1]));
+    KNOWN_IDS.set(code, ids);
+  }
+  for (let p = 2; p + 2 <= before; p++) if (ids.has(text.slice(p, p + 2))) return p;
+  return -1;
 }
 
 /** `AY` + one character right before position `p`, not before `from`. */
@@ -227,10 +247,18 @@ function parse(
     defects.add('MISSING_SEQUENCE', 'AZ without AY sequence number', checksumAt, 'AY');
   }
 
-  const fixed = readFixed(text, spec.fixed, end, defects);
+  // A short fixed part followed by fields (some devices): a delimiter inside the fixed region
+  // gives it away; the fields then start at the first id this message type uses.
+  let fieldsStart = fixedEnd;
+  const firstPipe = text.indexOf('|', 2);
+  if (firstPipe >= 0 && firstPipe < Math.min(fixedEnd, end)) {
+    const found = firstKnownId(text, code, firstPipe);
+    if (found >= 0) fieldsStart = found;
+  }
+  const fixed = readFixed(text, spec.fixed, Math.min(end, fieldsStart), defects);
   const fields: Sip2Field[] = [];
   let finalDelimiter = true;
-  let pos = fixedEnd;
+  let pos = fieldsStart;
   while (pos < end) {
     let next = text.indexOf('|', pos);
     if (next < 0 || next > end) {
