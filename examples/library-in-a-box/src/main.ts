@@ -24,12 +24,12 @@ const sip = createSipServer({
   institutions: DEMO_INSTITUTIONS,
 });
 const sipAddress = await sip.listen(sipPort, host);
-const http = await serveFetch(
-  createDemoHandler(catalogue, { httpPort, sipPort: sipAddress.port }),
-  httpPort,
-  host,
-);
-const base = `http://${host}:${httpPort}`;
+// The page names the ports, so the handler is built once the listeners have them (port 0 = any free port).
+let handler: ((request: Request) => Promise<Response>) | undefined;
+const http = await serveFetch((request) => handler!(request), httpPort, host);
+const actualHttpPort = (http.address() as { port: number }).port;
+handler = createDemoHandler(catalogue, { httpPort: actualHttpPort, sipPort: sipAddress.port });
+const base = `http://${host}:${actualHttpPort}`;
 const p = catalogue.patrons[0]!;
 const item = catalogue.items[0]!;
 console.log(`bibwire library in a box: ${catalogue.records.length} records, ${catalogue.items.length} items, ${catalogue.patrons.length} patrons

@@ -34,7 +34,7 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
 
 export function serveFetch(handler: Handler, port: number, host = '127.0.0.1'): Promise<Server> {
   const server = createServer((req, res) => {
-    handler(toRequest(req, `http://${host}:${port}`))
+    handler(toRequest(req, `http://${req.headers.host ?? `${host}:${port}`}`))
       .then((response) => send(res, response))
       .catch(() => {
         if (!res.headersSent) res.statusCode = 500;
