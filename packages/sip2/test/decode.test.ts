@@ -195,6 +195,16 @@ describe('decode: tolerant warnings and strict errors', () => {
       expect.objectContaining({ code: 'TRUNCATED_FIXED', field: 'transactionDate', offset: 5 }),
     ]);
     expect(strictError('2300120200101    12000AOinst|AApat|AC|AD|').code).toBe('TRUNCATED_FIXED');
+    const veryShort = decode('2300120200101AOinst|AApat|');
+    expect(veryShort.message.fields).toEqual([
+      ['AO', 'inst'],
+      ['AA', 'pat'],
+    ]);
+    expect(veryShort.warnings.map((w) => w.code)).toEqual(['TRUNCATED_FIXED']);
+    // A valid fixed part followed by a vendor field first is left alone.
+    const vendorFirst = decode('2300120200101    120000ZZAO|AOinst|');
+    expect(vendorFirst.warnings).toEqual([]);
+    expect(vendorFirst.message.fields[0]).toEqual(['ZZ', 'AO']);
   });
 
   it('requires AY/AZ only when asked', () => {

@@ -157,15 +157,23 @@ function fieldId(text: string, at: number): string {
 
 const KNOWN_IDS = new Map<string, ReadonlySet<string>>();
 
-/** Position of the first id of message `code`'s own fields in [2, before - 2], or -1. */
-function firstKnownId(text: string, code: keyof typeof MESSAGE_SPECS, before: number): number {
+/** The ids of a message type's own fields (from the message table). */
+function knownIds(code: keyof typeof MESSAGE_SPECS): ReadonlySet<string> {
   let ids = KNOWN_IDS.get(code);
   if (ids === undefined) {
     ids = new Set((MESSAGE_SPECS[code].fields as readonly FieldSpec[]).map((f) => f[1]));
     KNOWN_IDS.set(code, ids);
   }
-  for (let p = 2; p + 2 <= before; p++) if (ids.has(text.slice(p, p + 2))) return p;
-  return -1;
+  return ids;
+}
+
+function fixedPartValid(text: string, layout: readonly FixedSpec[]): boolean {
+  let pos = 2;
+  for (const spec of layout) {
+    if (checkFixed(spec[2], text.slice(pos, pos + spec[1])) !== undefined) return false;
+    pos += spec[1];
+  }
+  return true;
 }
 
 /** `AY` + one character right before position `p`, not before `from`. */
@@ -247,13 +255,23 @@ function parse(
     defects.add('MISSING_SEQUENCE', 'AZ without AY sequence number', checksumAt, 'AY');
   }
 
-  // A short fixed part followed by fields (some devices): a delimiter inside the fixed region
-  // gives it away; the fields then start at the first id this message type uses.
+  // A short fixed part followed by fields (some devices send one): when the fixed part holds a
+  // delimiter, or is invalid and not followed by an id this message uses, the fields start at the
+  // first such id inside it.
   let fieldsStart = fixedEnd;
-  const firstPipe = text.indexOf('|', 2);
-  if (firstPipe >= 0 && firstPipe < Math.min(fixedEnd, end)) {
-    const found = firstKnownId(text, code, firstPipe);
-    if (found >= 0) fieldsStart = found;
+  if (end > fixedEnd) {
+    const ids = knownIds(code);
+    const firstPipe = text.indexOf('|', 2);
+    const broken = firstPipe >= 0 && firstPipe < fixedEnd;
+    if (broken || (!ids.has(text.slice(fixedEnd, fixedEnd + 2)) && !fixedPartValid(text, spec.fixed))) {
+      const limit = Math.min(broken ? firstPipe : end, fixedEnd + 1);
+      for (let p = 2; p + 2 <= limit; p++) {
+        if (ids.has(text.slice(p, p + 2))) {
+          fieldsStart = p;
+          break;
+        }
+      }
+    }
   }
   const fixed = readFixed(text, spec.fixed, Math.min(end, fieldsStart), defects);
   const fields: Sip2Field[] = [];
