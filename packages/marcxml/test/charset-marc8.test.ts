@@ -217,3 +217,13 @@ describe('encodeMarc8', () => {
     expect(new TextDecoder().decode(encodeMarc8('a\u001bb'))).toBe('a&#x001B;b');
   });
 });
+
+describe('encodeMarc8: marks that only exist inside precomposed letters', () => {
+  it('folds a horn into the base even after another mark (U + ogonek + horn)', () => {
+    const text = 'U\u0328\u031b';
+    expect(decodeMarc8(encodeMarc8(text, { unmappable: 'error' })).normalize('NFC')).toBe(
+      text.normalize('NFC'),
+    );
+    expect(Array.from(encodeMarc8(text))).toEqual([0xf1, 0xad]);
+  });
+});

@@ -383,7 +383,28 @@ function mapCluster(cluster: string): Marc8Target[] | undefined {
   const direct = mapForm(cluster);
   if (direct) return direct;
   const nfc = cluster.normalize('NFC');
-  return (nfc !== cluster ? mapForm(nfc) : undefined) ?? mapForm(cluster.normalize('NFD'));
+  const nfd = cluster.normalize('NFD');
+  return (nfc !== cluster ? mapForm(nfc) : undefined) ?? mapForm(nfd) ?? mapRecomposed(nfd);
+}
+
+/** Folds into the base whichever marks make a letter MARC-8 has (U + U+0328 + U+031B → Ư + U+0328). */
+function mapRecomposed(nfd: string): Marc8Target[] | undefined {
+  const [base, ...marks] = [...nfd].map((c) => c.codePointAt(0)!);
+  if (base === undefined) return undefined;
+  let head = base;
+  for (let k = 0; k < marks.length; ) {
+    const composed = String.fromCodePoint(head, marks[k]!).normalize('NFC');
+    const single = composed.codePointAt(0)!;
+    const target = String.fromCodePoint(single) === composed ? marc8Target(single) : undefined;
+    if (target && !target.combining) {
+      head = single;
+      marks.splice(k, 1);
+      k = 0;
+    } else {
+      k++;
+    }
+  }
+  return mapForm(String.fromCodePoint(head, ...marks));
 }
 
 function mapForm(form: string): Marc8Target[] | undefined {

@@ -2,8 +2,10 @@
 // `collection` or bare `record`, and records inside other XML (OAI-PMH `metadata`, SRU `recordData`):
 // a `record` element counts as MARC unless it sits in a known envelope namespace.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { MarcError, type MarcProblem, type ProblemHandler, problemToError } from '../errors.js';
-import type { DataField, MarcRecord } from '../record.js';
+import { MarcError, type ProblemHandler } from '../errors.js';
+import type { MarcRecord } from '../record.js';
+import { createRecordBuilder } from './builder.js';
+import { createFastTokenizer, type FastTokenizer, Unsupported } from './fast.js';
 
 export const MARC21_SLIM_NS = 'http://www.loc.gov/MARC21/slim';
 
@@ -13,18 +15,9 @@ export interface MarcXmlReadOptions {
   onProblem?: ProblemHandler;
   /** Longest text of one leader, control field or subfield, in characters. Default 16 Mi. */
   maxValueChars?: number;
+  /** XML parser: the fast MARCXML tokenizer (default) or saxes. */
+  xmlParser?: 'fast' | 'saxes';
 }
-
-/** Namespaces whose `record` elements are envelopes, not MARC records. */
-const ENVELOPE_NS = new Set([
-  'http://www.openarchives.org/OAI/2.0/',
-  'http://www.loc.gov/zing/srw/',
-  'http://docs.oasis-open.org/ns/search-ws/sruResponse',
-]);
-
-const DEFAULT_XML_LEADER = '00000nam a2200000   4500';
-
-type Target = 'none' | 'leader' | 'control' | 'subfield';
 
 export interface MarcXmlPushParser {
   /** Feed text; returns the records completed by it. */
@@ -33,181 +26,90 @@ export interface MarcXmlPushParser {
   end(): MarcRecord[];
 }
 
+/**
+ * A push parser for MARCXML. By default a fast tokenizer for the XML that MARCXML uses reads the
+ * document; a DOCTYPE in the prolog hands it to saxes instead. `xmlParser: 'saxes'` forces saxes.
+ */
 export function createMarcXmlParser(options: MarcXmlReadOptions = {}): MarcXmlPushParser {
+  if (options.xmlParser === 'saxes') return createSaxesMarcXmlParser(options);
+  const maxValue = options.maxValueChars ?? 16 * 1024 * 1024;
+  let fast: FastTokenizer | undefined;
+  const builder = createRecordBuilder(options, () => fast?.position() ?? 0);
+  fast = createFastTokenizer(builder, maxValue);
+  let prolog: string[] | undefined = []; // text seen before the root element, replayed on a fallback
+  let slow: MarcXmlPushParser | undefined;
+
+  const fallBack = (): MarcRecord[] => {
+    slow = createSaxesMarcXmlParser(options);
+    const seen = (prolog ?? []).join('');
+    prolog = undefined;
+    return slow.push(seen);
+  };
+  let prologChars = 0;
+  const guarded = (run: () => void): MarcRecord[] | undefined => {
+    try {
+      run();
+    } catch (e) {
+      if (!(e instanceof Unsupported)) throw e;
+      if (prolog) return fallBack();
+      throw new MarcError('XML_SYNTAX', 'MARCXML is not well-formed: DOCTYPE after a long prolog', {
+        offset: (fast as FastTokenizer).position(),
+      });
+    }
+    return undefined;
+  };
+  return {
+    push(text: string): MarcRecord[] {
+      if (slow) return slow.push(text);
+      if (prolog) {
+        prolog.push(text);
+        prologChars += text.length;
+        const replayed = guarded(() => (fast as FastTokenizer).push(text));
+        if (replayed) return replayed;
+        // Only a prolog can hold a DOCTYPE; stop keeping text once it is over (or absurdly long).
+        if (builder.started() || prologChars > 1 << 20) prolog = undefined;
+        return builder.take();
+      }
+      (fast as FastTokenizer).push(text);
+      return builder.take();
+    },
+    end(): MarcRecord[] {
+      if (slow) return slow.end();
+      const replayed = guarded(() => (fast as FastTokenizer).end());
+      if (replayed) {
+        for (const r of (slow as unknown as MarcXmlPushParser).end()) replayed.push(r);
+        return replayed;
+      }
+      return builder.take();
+    },
+  };
+}
+
+/** The same records from saxes, a general XML parser. */
+function createSaxesMarcXmlParser(options: MarcXmlReadOptions): MarcXmlPushParser {
   const parser = new SaxesParser({ xmlns: false, position: true });
-  const done: MarcRecord[] = [];
-  // Namespace scopes, pushed only by elements that declare namespaces.
-  const scopes: Array<{ depth: number; map: Map<string, string> }> = [];
-  let depth = 0;
-  let recordNumber = 0;
-  let record: MarcRecord | undefined;
-  let recordDepth = -1;
-  let field: DataField | undefined;
-  let target: Target = 'none';
-  let text = '';
-  let code = '';
-  let tag = '';
-  let skipDepth = -1;
+  const b = createRecordBuilder(options, () => parser.position);
   const maxValue = options.maxValueChars ?? 16 * 1024 * 1024;
   let fed = 0; // characters written to saxes
   let lastEvent = 0; // saxes position at its last event
 
-  const report = (c: MarcProblem['code'], message: string, t?: string): void => {
-    const p: MarcProblem =
-      t === undefined
-        ? { code: c, message, record: recordNumber, offset: parser.position }
-        : { code: c, message, record: recordNumber, offset: parser.position, tag: t };
-    if (options.strict) throw problemToError(p);
-    options.onProblem?.(p);
-  };
-
-  const resolve = (prefix: string): string => {
-    for (let i = scopes.length - 1; i >= 0; i--) {
-      const uri = scopes[i]?.map.get(prefix);
-      if (uri !== undefined) return uri;
-    }
-    return '';
-  };
-
   parser.on('error', (err) => {
     throw new MarcError('XML_SYNTAX', `MARCXML is not well-formed: ${err.message}`, {
-      record: recordNumber,
+      record: b.recordNumber(),
       offset: parser.position,
     });
   });
-
   parser.on('opentag', (node: SaxesTagPlain) => {
     lastEvent = parser.position;
-    depth++;
-    const attrs = node.attributes;
-    // Namespaces only decide which `record` elements are MARC; inside a record they do not matter.
-    if (record === undefined) {
-      let declared: Map<string, string> | undefined;
-      for (const name in attrs) {
-        if (name === 'xmlns' || name.startsWith('xmlns:')) {
-          declared ??= new Map();
-          declared.set(name === 'xmlns' ? '' : name.slice(6), attrs[name] as string);
-        }
-      }
-      if (declared) scopes.push({ depth, map: declared });
-    }
-    if (skipDepth >= 0) return;
-    const name = node.name;
-    const colon = name.indexOf(':');
-    const local = colon < 0 ? name : name.slice(colon + 1);
-    if (record === undefined) {
-      if (local === 'record' && !ENVELOPE_NS.has(resolve(colon < 0 ? '' : name.slice(0, colon)))) {
-        recordNumber++;
-        record = { leader: '', fields: [] };
-        recordDepth = depth;
-      }
-      return;
-    }
-    switch (local) {
-      case 'leader':
-        target = 'leader';
-        text = '';
-        return;
-      case 'controlfield': {
-        const t = attrs.tag;
-        if (t === undefined || t === '') {
-          report('XML_STRUCTURE', 'controlfield without a tag attribute; skipped');
-          skipDepth = depth;
-          return;
-        }
-        tag = t;
-        target = 'control';
-        text = '';
-        return;
-      }
-      case 'datafield': {
-        const t = attrs.tag;
-        if (t === undefined || t === '') {
-          report('XML_STRUCTURE', 'datafield without a tag attribute; skipped');
-          skipDepth = depth;
-          return;
-        }
-        field = { tag: t, ind1: indicator(attrs.ind1, t), ind2: indicator(attrs.ind2, t), subfields: [] };
-        record.fields.push(field);
-        return;
-      }
-      case 'subfield': {
-        const c = attrs.code;
-        if (field === undefined) {
-          report('XML_STRUCTURE', 'subfield outside a datafield; skipped');
-          skipDepth = depth;
-          return;
-        }
-        if (c === undefined || c === '') {
-          report(
-            'XML_STRUCTURE',
-            `field ${field.tag}: subfield without a code attribute; skipped`,
-            field.tag,
-          );
-          skipDepth = depth;
-          return;
-        }
-        code = c;
-        target = 'subfield';
-        text = '';
-        return;
-      }
-      default:
-        report('XML_STRUCTURE', `unexpected element <${name}> in a record; skipped`);
-        skipDepth = depth;
-    }
+    b.open(node.name, node.attributes);
   });
-
-  function indicator(value: string | undefined, t: string): string {
-    if (value !== undefined && value.length === 1) return value;
-    report(
-      'INVALID_INDICATOR',
-      `field ${t}: indicator ${JSON.stringify(value ?? null)} is not one character; set to blank`,
-      t,
-    );
-    return ' ';
-  }
-
   const onText = (t: string): void => {
     lastEvent = parser.position;
-    if (target === 'none' || skipDepth >= 0) return;
-    text += t;
-    if (text.length > maxValue) {
-      throw new MarcError('LIMIT_EXCEEDED', `a value exceeds ${maxValue} characters`, {
-        record: recordNumber,
-      });
-    }
+    b.text(t);
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
-
-  parser.on('closetag', () => {
-    if (skipDepth === depth) skipDepth = -1;
-    else if (skipDepth < 0 && record !== undefined) {
-      if (depth === recordDepth) {
-        if (record.leader === '') {
-          report('XML_STRUCTURE', 'record without a leader');
-          record.leader = DEFAULT_XML_LEADER;
-        }
-        done.push(record);
-        record = undefined;
-        field = undefined;
-      } else if (target === 'leader') {
-        if (text.length !== 24) report('INVALID_LEADER', `leader is ${text.length} characters, not 24`);
-        record.leader = text;
-      } else if (target === 'control') {
-        record.fields.push({ tag, value: text });
-      } else if (target === 'subfield' && field !== undefined) {
-        field.subfields.push({ code, value: text });
-      } else if (field !== undefined && target === 'none') {
-        field = undefined;
-      }
-      target = 'none';
-    }
-    const top = scopes[scopes.length - 1];
-    if (top !== undefined && top.depth === depth) scopes.pop();
-    depth--;
-  });
+  parser.on('closetag', () => b.close());
 
   return {
     push(chunk: string): MarcRecord[] {
@@ -216,14 +118,14 @@ export function createMarcXmlParser(options: MarcXmlReadOptions = {}): MarcXmlPu
       // saxes holds a text node until its end: bound what it may hold between two events.
       if (fed - lastEvent > maxValue) {
         throw new MarcError('LIMIT_EXCEEDED', `more than ${maxValue} characters without markup`, {
-          record: recordNumber,
+          record: b.recordNumber(),
         });
       }
-      return done.splice(0, done.length);
+      return b.take();
     },
     end(): MarcRecord[] {
       parser.close();
-      return done.splice(0, done.length);
+      return b.take();
     },
   };
 }
