@@ -124,7 +124,11 @@ export function createRecordBuilder(options: MarcXmlReadOptions, position: () =>
           return;
         }
         if (c === undefined || c === '') {
-          report('XML_STRUCTURE', `field ${field.tag}: subfield without a code attribute; skipped`, field.tag);
+          report(
+            'XML_STRUCTURE',
+            `field ${field.tag}: subfield without a code attribute; skipped`,
+            field.tag,
+          );
           skipDepth = depth;
           return;
         }
@@ -170,7 +174,9 @@ export function createRecordBuilder(options: MarcXmlReadOptions, position: () =>
     if (target === T_NONE || skipDepth >= 0) return;
     text = text === '' ? t : text + t;
     if (text.length > maxValue) {
-      throw new MarcError('LIMIT_EXCEEDED', `a value exceeds ${maxValue} characters`, { record: recordNumber });
+      throw new MarcError('LIMIT_EXCEEDED', `a value exceeds ${maxValue} characters`, {
+        record: recordNumber,
+      });
     }
   }
 

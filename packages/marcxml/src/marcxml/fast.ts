@@ -4,12 +4,20 @@
 // general XML parser. A DOCTYPE makes it give up before the root element (`Unsupported`), so the caller
 // can hand the document to saxes, which knows DTD syntax.
 import { MarcError } from '../errors.js';
-import { type Attributes, LEAF_CONTROL, LEAF_LEADER, LEAF_SUBFIELD, type LeafKind, type RecordBuilder } from './builder.js';
+import {
+  type Attributes,
+  LEAF_CONTROL,
+  LEAF_LEADER,
+  LEAF_SUBFIELD,
+  type LeafKind,
+  type RecordBuilder,
+} from './builder.js';
 
 /** Thrown before any element is opened when the document needs a full XML parser. */
 export class Unsupported extends Error {}
 
-const NAME = /^[:A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDBFF][-.0-9:A-Z_a-z\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDFFF]*$/;
+const NAME =
+  /^[:A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}][-.0-9:A-Z_a-z\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}]*$/u;
 // Characters XML 1.0 forbids (controls, U+FFFE/U+FFFF, unpaired surrogates).
 const MAYBE_BAD = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 // Whole MARCXML elements in their usual spelling, matched in one step (anything else, e.g. text with
@@ -60,13 +68,15 @@ export function createFastTokenizer(b: RecordBuilder, maxValue: number): FastTok
   /** Characters are checked once per pushed chunk; a surrogate pair may straddle two chunks. */
   let pendingHigh = false;
   const checkChars = (s: string, offset: number, final: boolean): void => {
+    let from = 0;
     if (pendingHigh) {
       const c = s.charCodeAt(0);
       if (!(c >= 0xdc00 && c <= 0xdfff)) fail('unpaired surrogate', offset - 1);
       pendingHigh = false;
+      from = 1; // the low half of the pair begun in the previous chunk
     }
     if (!MAYBE_BAD.test(s)) return;
-    for (let k = 0; k < s.length; k++) {
+    for (let k = from; k < s.length; k++) {
       const c = s.charCodeAt(k);
       if (c >= 0x20 && c < 0xd800) continue;
       if (c === 0x09 || c === 0x0a || c === 0x0d) continue;
@@ -96,7 +106,8 @@ export function createFastTokenizer(b: RecordBuilder, maxValue: number): FastTok
       if (ref.charCodeAt(0) === 0x23 /* # */) {
         const hex = ref.charCodeAt(1) === 0x78; /* x */
         const digits = ref.slice(hex ? 2 : 1);
-        if (!(hex ? /^[0-9A-Fa-f]{1,8}$/ : /^[0-9]{1,10}$/).test(digits)) fail(`bad character reference &${ref};`);
+        if (!(hex ? /^[0-9A-Fa-f]{1,8}$/ : /^[0-9]{1,10}$/).test(digits))
+          fail(`bad character reference &${ref};`);
         const cp = Number.parseInt(digits, hex ? 16 : 10);
         const ok =
           cp === 0x9 ||
@@ -221,7 +232,21 @@ export function createFastTokenizer(b: RecordBuilder, maxValue: number): FastTok
     const [sub, data, control, leader] = set as [RegExp, RegExp, RegExp, RegExp];
     sub.lastIndex = start;
     let m = sub.exec(buf);
-    if (m !== null) return leaf(m, LEAF_SUBFIELD, m[2] as string, m[3] as string);
+    if (m !== null) {
+      // Subfields come in runs separated by indentation: read the run here.
+      let next = leaf(m, LEAF_SUBFIELD, m[2] as string, m[3] as string);
+      for (;;) {
+        let k = next;
+        let c = buf.charCodeAt(k);
+        while (c === 0x20 || c === 0x0a || c === 0x09) c = buf.charCodeAt(++k);
+        if (c !== 0x3c /* < */) return next;
+        sub.lastIndex = k;
+        m = sub.exec(buf);
+        if (m === null) return next;
+        at = base + k;
+        next = leaf(m, LEAF_SUBFIELD, m[2] as string, m[3] as string);
+      }
+    }
     data.lastIndex = start;
     m = data.exec(buf);
     if (m !== null) {
@@ -261,6 +286,7 @@ export function createFastTokenizer(b: RecordBuilder, maxValue: number): FastTok
             const amp = buf.lastIndexOf('&');
             if (amp >= i && buf.indexOf(';', amp) < 0) stop = amp;
             if (stop > i && buf.charCodeAt(stop - 1) === 0x0d) stop--; // CR LF may be split
+            while (stop > i && buf.charCodeAt(stop - 1) === 0x5d) stop--; // and so may "]]>"
             const c = buf.charCodeAt(stop - 1);
             if (stop > i && c >= 0xd800 && c <= 0xdbff) stop--; // so may a surrogate pair
           }

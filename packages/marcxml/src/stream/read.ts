@@ -14,6 +14,8 @@ export type MarcFormat = 'iso2709' | 'marcxml' | 'json' | 'mrk';
 export interface ReadOptions extends Iso2709StreamOptions {
   /** Detected from the first bytes when omitted. */
   format?: MarcFormat;
+  /** MARCXML only: the fast tokenizer (default) or saxes. */
+  xmlParser?: 'fast' | 'saxes';
 }
 
 /** Guess the format from the start of the input (after a BOM and whitespace). */
