@@ -15,17 +15,27 @@ for (const dir of readdirSync(examplesDir).sort()) {
   if (!existsSync(pkgFile) || dir === 'library-in-a-box') continue;
   const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
   if (!pkg.scripts?.start || !existsSync(join(examplesDir, dir, 'src', 'main.ts'))) continue;
-  const r = spawnSync('pnpm', ['--filter', pkg.name, 'start'], { cwd: root, encoding: 'utf8', timeout: 180_000 });
-  r.status === 0 ? list.pass(`${dir}: start`) : list.fail(`${dir}: start`, `exit ${r.status}\n${(r.stdout + r.stderr).slice(-3000)}`);
+  const r = spawnSync('pnpm', ['--filter', pkg.name, 'start'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  r.status === 0
+    ? list.pass(`${dir}: start`)
+    : list.fail(`${dir}: start`, `exit ${r.status}\n${(r.stdout + r.stderr).slice(-3000)}`);
 }
 
 // The demo.
 // The demo's start script is `tsx src/main.ts`; run it directly so Ctrl-C reaches it as from a terminal.
-const demo = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['src/main.ts', '--http-port', '0', '--sip-port', '0'], {
-  cwd: join(examplesDir, 'library-in-a-box'),
-  stdio: ['ignore', 'pipe', 'pipe'],
-  detached: true,
-});
+const demo = spawn(
+  join(root, 'node_modules', '.bin', 'tsx'),
+  ['src/main.ts', '--http-port', '0', '--sip-port', '0'],
+  {
+    cwd: join(examplesDir, 'library-in-a-box'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  },
+);
 let out = '';
 demo.stdout.on('data', (d) => (out += d));
 demo.stderr.on('data', (d) => (out += d));
@@ -80,6 +90,8 @@ const code = await new Promise((r) => {
   demo.once('exit', (c, sig) => r(c ?? sig));
   setTimeout(() => r('timeout'), 10_000);
 });
-code === 0 ? list.pass('demo: Ctrl-C stops it cleanly') : list.fail('demo: Ctrl-C stops it cleanly', `exit ${code}`);
+code === 0
+  ? list.pass('demo: Ctrl-C stops it cleanly')
+  : list.fail('demo: Ctrl-C stops it cleanly', `exit ${code}`);
 if (code === 'timeout') signal('SIGKILL');
 list.finish();
