@@ -30,3 +30,6 @@ if (arg === undefined) {
   const file = await runSuite(await load(arg), join(here, 'results'));
   console.log(`wrote ${file}`);
 }
+
+// Suites may leave servers, child processes or sockets open; a run ends when its results are written.
+process.exit(process.exitCode ?? 0);

@@ -1,7 +1,11 @@
 import { type Sip2DefectCode, Sip2Error } from '../errors.js';
-import { decodeText, encodeText, type Sip2Charset } from './charset.js';
+import { type DecodedText, decodeText, encodeText, type Sip2Charset } from './charset.js';
 import { checksumValue } from './checksum.js';
-import { isValidSip2Date } from './dates.js';
+import { fieldId, parseClean, SIP2_MAX_FIELD_LENGTH } from './decode-fast.js';
+import { fixedValueValid } from './fixed-check.js';
+
+export { SIP2_MAX_FIELD_LENGTH };
+
 import {
   FIXED_WIDTH,
   type FieldSpec,
@@ -24,8 +28,6 @@ const CR = 0x0d;
 const LF = 0x0a;
 const CONTROLS = ['\0', '\r', '\n'] as const;
 const HAS_CONTROL = /[\0\r\n]/;
-/** SIP2's limit on a variable field's length (characters). */
-export const SIP2_MAX_FIELD_LENGTH = 255;
 
 /** Collects defects: a warning in tolerant mode, thrown in strict mode (dates only ever warn). */
 class Defects {
@@ -50,6 +52,15 @@ class Defects {
  * (`TRUNCATED_MESSAGE`, `UNKNOWN_MESSAGE`) and, in strict mode, on the first defect.
  */
 export function decode(input: Uint8Array | string, options: Sip2DecodeOptions = {}): Sip2Decoded {
+  return decodeInput(input, options, true);
+}
+
+/** `decode` without the fast path: the reference the fast path is tested against. */
+export function decodeGeneral(input: Uint8Array | string, options: Sip2DecodeOptions = {}): Sip2Decoded {
+  return decodeInput(input, options, false);
+}
+
+function decodeInput(input: Uint8Array | string, options: Sip2DecodeOptions, fast: boolean): Sip2Decoded {
   if (typeof input === 'string') {
     let start = input.charCodeAt(0) === LF ? 1 : 0;
     let end = input.length;
@@ -59,7 +70,7 @@ export function decode(input: Uint8Array | string, options: Sip2DecodeOptions = 
     } else if (end > start && input.charCodeAt(end - 1) === CR) terminator = '\r';
     end -= terminator?.length ?? 0;
     if (start > end) start = end;
-    return decodeLine(input.slice(start, end), undefined, terminator, options);
+    return decodeLine(input.slice(start, end), undefined, terminator, options, fast);
   }
   let start = input[0] === LF ? 1 : 0;
   let end = input.length;
@@ -69,7 +80,7 @@ export function decode(input: Uint8Array | string, options: Sip2DecodeOptions = 
   } else if (end > start && input[end - 1] === CR) terminator = '\r';
   end -= terminator?.length ?? 0;
   if (start > end) start = end;
-  return decodeLine(undefined, input.subarray(start, end), terminator, options);
+  return decodeLine(undefined, input.subarray(start, end), terminator, options, fast);
 }
 
 /** Decodes bytes the framer already split off (terminator removed). */
@@ -78,7 +89,7 @@ export function decodeFrame(
   terminator: Sip2Terminator | undefined,
   options: Sip2DecodeOptions,
 ): Sip2Decoded {
-  return decodeLine(undefined, bytes, terminator, options);
+  return decodeLine(undefined, bytes, terminator, options, true);
 }
 
 function decodeLine(
@@ -86,13 +97,33 @@ function decodeLine(
   bytes: Uint8Array | undefined,
   terminator: Sip2Terminator | undefined,
   options: Sip2DecodeOptions,
+  fast: boolean,
 ): Sip2Decoded {
   const charset: Sip2Charset = options.charset ?? 'utf-8';
-  const defects = new Defects(options.mode === 'strict');
+  const requireErrorDetection = options.errorDetection === 'required';
   let text = source ?? '';
+  let decoded: DecodedText | undefined;
   if (bytes !== undefined) {
-    const decoded = decodeText(bytes, charset);
+    decoded = decodeText(bytes, charset);
     text = decoded.text;
+  }
+  if (fast && (decoded === undefined || decoded.invalid.length === 0)) {
+    const clean = parseClean(text, bytes, charset, terminator, requireErrorDetection);
+    if (clean !== undefined) return clean;
+  }
+  return decodeLineGeneral(text, bytes, decoded, charset, terminator, options);
+}
+
+function decodeLineGeneral(
+  text: string,
+  bytes: Uint8Array | undefined,
+  decoded: DecodedText | undefined,
+  charset: Sip2Charset,
+  terminator: Sip2Terminator | undefined,
+  options: Sip2DecodeOptions,
+): Sip2Decoded {
+  const defects = new Defects(options.mode === 'strict');
+  if (bytes !== undefined && decoded !== undefined) {
     // Character offsets of the invalid bytes, in one pass (UTF-8: decode the runs between them).
     let from = 0;
     let offset = 0;
@@ -123,37 +154,6 @@ const isHex4 = (t: string, at: number) =>
   isHex(t.charCodeAt(at + 1)) &&
   isHex(t.charCodeAt(at + 2)) &&
   isHex(t.charCodeAt(at + 3));
-
-/** Every character of `value` is a digit. */
-function allDigits(value: string, from = 0): boolean {
-  for (let i = from; i < value.length; i++) if (!isDigit(value.charCodeAt(i))) return false;
-  return true;
-}
-
-/** Every character of `value` is `Y` or a space. */
-function allYOrSpace(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c !== 0x59 && c !== 0x20) return false;
-  }
-  return true;
-}
-
-// Two-character ids of printable ASCII are interned: decoding allocates no string per id.
-const ID_CACHE: (string | undefined)[] = new Array(128 * 128);
-
-function fieldId(text: string, at: number): string {
-  const a = text.charCodeAt(at);
-  const b = text.charCodeAt(at + 1);
-  if (a >= 128 || b >= 128) return text.slice(at, at + 2);
-  const key = (a << 7) | b;
-  let id = ID_CACHE[key];
-  if (id === undefined) {
-    id = text.slice(at, at + 2);
-    ID_CACHE[key] = id;
-  }
-  return id;
-}
 
 const KNOWN_IDS = new Map<string, ReadonlySet<string>>();
 
@@ -361,7 +361,7 @@ function readFixed(
     const spec = layout[i]!;
     const name = spec[0];
     const width = spec[1];
-    const value = text.slice(pos, pos + width < end ? pos + width : end);
+    const value = text.slice(pos, Math.min(pos + width, end));
     fixed[name] = value;
     if (value.length < width) {
       defects.add(
@@ -380,32 +380,20 @@ function readFixed(
 }
 
 function checkFixed(kind: FixedKind, value: string): [Sip2DefectCode, string] | undefined {
-  const bad = (expected: string): [Sip2DefectCode, string] => [
-    'INVALID_FIXED_FIELD',
-    `${JSON.stringify(value)} is not ${expected}`,
-  ];
-  switch (kind) {
-    case 'flag':
-      return value === 'Y' || value === 'N' ? undefined : bad('Y or N');
-    case 'triState':
-      return value === 'Y' || value === 'N' || value === 'U' ? undefined : bad('Y, N or U');
-    case 'ok':
-      return value === '1' || value === '0' ? undefined : bad('1 or 0');
-    case 'holdMode':
-      return value === '+' || value === '-' || value === '*' ? undefined : bad('+, - or *');
-    case 'digits':
-      // Space-padded numbers occur (the 3M guide's own 99 example has maxPrintWidth " 40").
-      return allDigits(value, value.length - value.trimStart().length) ? undefined : bad('digits');
-    case 'count':
-      return allDigits(value) || value === '    ' ? undefined : bad('four digits or four spaces');
-    case 'patronStatus':
-    case 'summary':
-      return allYOrSpace(value) ? undefined : bad('Y or space in each position');
-    case 'date':
-      return isValidSip2Date(value)
-        ? undefined
-        : ['INVALID_DATE', `${JSON.stringify(value)} is not a SIP2 date`];
-    case 'text':
-      return undefined;
-  }
+  if (fixedValueValid(kind, value)) return undefined;
+  if (kind === 'date') return ['INVALID_DATE', `${JSON.stringify(value)} is not a SIP2 date`];
+  return ['INVALID_FIXED_FIELD', `${JSON.stringify(value)} is not ${EXPECTED[kind]}`];
 }
+
+const EXPECTED: Readonly<Record<FixedKind, string>> = {
+  flag: 'Y or N',
+  triState: 'Y, N or U',
+  ok: '1 or 0',
+  holdMode: '+, - or *',
+  digits: 'digits',
+  count: 'four digits or four spaces',
+  patronStatus: 'Y or space in each position',
+  summary: 'Y or space in each position',
+  date: 'a SIP2 date',
+  text: 'text',
+};

@@ -108,6 +108,15 @@ const TERMINATOR_BYTES = { '\r': [0x0d], '\r\n': [0x0d, 0x0a], '\n': [0x0a] } as
 // Reused output buffer: encode copies its result out, so one scratch area serves every call.
 const SCRATCH_LIMIT = 1 << 16;
 let scratch = new Uint8Array(1024);
+const utf8Encoder = new TextEncoder();
+
+/** A scratch buffer of at least `need` bytes (kept for reuse when not huge). */
+function scratchOf(need: number): Uint8Array {
+  if (need <= scratch.length) return scratch;
+  const out = new Uint8Array(need);
+  if (need <= SCRATCH_LIMIT) scratch = out;
+  return out;
+}
 
 /**
  * Encodes a message to bytes in the connection's charset, stamping AY from `message.sequence` and
@@ -115,82 +124,146 @@ let scratch = new Uint8Array(1024);
  */
 export function encode(message: Sip2Message, options: Sip2EncodeOptions = {}): Uint8Array {
   const terminator = TERMINATOR_BYTES[options.terminator ?? message.terminator ?? '\r'];
-  let n = encodeAsciiInto(message, scratch);
-  let out = scratch;
-  if (n < 0) {
-    const text = messageText(message, options);
-    const need = maxEncodedLength(text, options.charset ?? 'utf-8') + 6;
-    if (need > out.length) {
-      out = new Uint8Array(need);
-      if (need <= SCRATCH_LIMIT) scratch = out;
-    }
-    n = encodeTextInto(text, options.charset ?? 'utf-8', options.unmappable ?? 'replace', out);
-  }
+  const out = encodeFastInto(message, options);
+  return out === undefined ? finish(message, terminator, encodeBody(message, options)) : out;
+}
+
+/** The general path of `encode` (also the reference the fast path is tested against). */
+export function encodeGeneral(message: Sip2Message, options: Sip2EncodeOptions = {}): Uint8Array {
+  const terminator = TERMINATOR_BYTES[options.terminator ?? message.terminator ?? '\r'];
+  return finish(message, terminator, encodeBody(message, options));
+}
+
+interface Body {
+  readonly out: Uint8Array;
+  readonly length: number;
+}
+
+function encodeBody(message: Sip2Message, options: Sip2EncodeOptions): Body {
+  const text = messageText(message, options);
+  const charset = options.charset ?? 'utf-8';
+  const out = scratchOf(maxEncodedLength(text, charset) + 6);
+  return { out, length: encodeTextInto(text, charset, options.unmappable ?? 'replace', out) };
+}
+
+function finish(message: Sip2Message, terminator: readonly number[], body: Body): Uint8Array {
+  const out = body.out;
+  let n = body.length;
   if (message.checksum === true) {
-    const hex = checksumHex(checksumValue(out, 0, n));
-    for (let k = 0; k < 4; k++) out[n++] = hex.charCodeAt(k);
+    const value = checksumValue(out, 0, n);
+    out[n++] = HEX_DIGITS[(value >> 12) & 15]!;
+    out[n++] = HEX_DIGITS[(value >> 8) & 15]!;
+    out[n++] = HEX_DIGITS[(value >> 4) & 15]!;
+    out[n++] = HEX_DIGITS[value & 15]!;
   }
-  out[n++] = terminator[0];
+  out[n++] = terminator[0]!;
   if (terminator.length === 2) out[n++] = terminator[1]!;
   return out.slice(0, n);
 }
 
+const HEX_DIGITS = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 65, 66, 67, 68, 69, 70] as const;
+
 /**
- * Fast path for the common case: every character ASCII (the same bytes in every charset), nothing
- * to clean or reject. Writes the message up to AZ into `out` and returns its length, or -1 to let
- * the general path (which also produces the errors) handle the message.
+ * Fast path for the common case: nothing to clean, reject or map (every character ASCII, or
+ * UTF-8 with the default policy). Concatenates the text up to AZ, writes it with one native
+ * encodeInto, then one pass over the bytes checks for CR, LF, NUL and stray `|` while summing the
+ * checksum. Returns undefined to let the general path (which also produces the errors) handle it.
  */
-function encodeAsciiInto(message: Sip2Message, out: Uint8Array): number {
+function encodeFastInto(message: Sip2Message, options: Sip2EncodeOptions): Uint8Array | undefined {
   const code: string = message.code;
-  if (!isSip2Code(code)) return -1;
-  const room = out.length - 6; // checksum and terminator
-  let n = putAscii(code, out, 0, room, true);
+  const spec = SPEC_BY_CODE.get(code);
+  if (spec === undefined) return undefined;
+  let text = code;
   const fixed = message.fixed as Readonly<Record<string, unknown>>;
-  for (const [name, width] of MESSAGE_SPECS[code].fixed as readonly FixedSpec[]) {
-    const value = fixed[name];
-    if (typeof value !== 'string' || value.length !== width) return -1;
-    n = putAscii(value, out, n, room, false);
+  const names = spec.names;
+  const widths = spec.widths;
+  for (let i = 0; i < names.length; i++) {
+    const value = fixed[names[i]!];
+    if (typeof value !== 'string' || value.length !== widths[i]) return undefined;
+    text += value;
   }
+  // A pipe in the fixed part is written as is; count those so only the delimiters remain.
+  let pipes = text.length > 2 ? countPipes(text, 2) : 0;
   const fields = message.fields;
-  const last = fields.length - 1;
-  for (let i = 0; i <= last && n >= 0; i++) {
+  const count = fields.length;
+  for (let i = 0; i < count; i++) {
     const field = fields[i]!;
     const id = field[0];
     const value = field[1];
-    if (!validFieldId(id) || typeof value !== 'string') return -1;
-    n = putAscii(value, out, putAscii(id, out, n, room, true), room, true);
-    if (n >= 0 && (i < last || message.finalDelimiter !== false)) n = n < room ? putByte(out, n, 124) : -1;
+    if (!validFieldId(id) || typeof value !== 'string') return undefined;
+    text += id;
+    text += value;
+    text += '|';
   }
-  if (n < 0 || n + 5 > room) return -1;
+  pipes += count;
+  if (count > 0 && message.finalDelimiter === false) {
+    text = text.slice(0, -1);
+    pipes--;
+  }
   const sequence = message.sequence;
   if (sequence !== undefined) {
-    if (!Number.isInteger(sequence) || sequence < 0 || sequence > 9) return -1;
-    out[n++] = 0x41;
-    out[n++] = 0x59;
-    out[n++] = 0x30 + sequence;
+    if (!Number.isInteger(sequence) || sequence < 0 || sequence > 9) return undefined;
+    text += AY_DIGIT[sequence]!;
   }
-  if (message.checksum === true) {
-    out[n++] = 0x41;
-    out[n++] = 0x5a;
+  const checksum = message.checksum === true;
+  if (checksum) text += 'AZ';
+
+  const length = text.length;
+  const terminator = options.terminator ?? message.terminator ?? '\r';
+  const extra = (checksum ? 4 : 0) + (terminator === '\r\n' ? 2 : 1);
+  // ASCII (the usual case) is written by the native encoder straight into the result; other text
+  // into the scratch buffer, then copied out. Non-ASCII UTF-8 bytes are right only for UTF-8
+  // without the `error` policy (which must reject lone surrogates that encodeInto replaces).
+  let out: Uint8Array = new Uint8Array(length + extra);
+  const first = utf8Encoder.encodeInto(text, out);
+  const ascii = first.read === length && first.written === length;
+  let written = length;
+  if (!ascii) {
+    if (options.charset !== undefined && options.charset !== 'utf-8') return undefined;
+    if (options.unmappable === 'error') return undefined;
+    out = scratchOf(length * 3 + 6);
+    written = utf8Encoder.encodeInto(text, out).written;
   }
-  return n;
+  // One pass over the bytes: CR, LF, NUL or a `|` that is no delimiter send the message to the
+  // general path (which cleans or rejects it); the sum is the checksum's.
+  let sum = 0;
+  for (let i = 0; i < written; i++) {
+    const b = out[i]!;
+    if (b <= 13 && (b === 13 || b === 10 || b === 0)) return undefined;
+    if (b === 124) pipes--;
+    sum += b;
+  }
+  if (pipes !== 0) return undefined;
+  let n = written;
+  if (checksum) {
+    const value = -sum & 0xffff;
+    out[n++] = HEX_DIGITS[(value >> 12) & 15]!;
+    out[n++] = HEX_DIGITS[(value >> 8) & 15]!;
+    out[n++] = HEX_DIGITS[(value >> 4) & 15]!;
+    out[n++] = HEX_DIGITS[value & 15]!;
+  }
+  if (terminator === '\n') out[n++] = 0x0a;
+  else {
+    out[n++] = 0x0d;
+    if (terminator === '\r\n') out[n++] = 0x0a;
+  }
+  return ascii ? out : out.slice(0, n);
 }
 
-function putByte(out: Uint8Array, n: number, byte: number): number {
-  out[n] = byte;
-  return n + 1;
+const AY_DIGIT = ['AY0', 'AY1', 'AY2', 'AY3', 'AY4', 'AY5', 'AY6', 'AY7', 'AY8', 'AY9'] as const;
+
+/** Fixed-field names and widths of each message type, as flat arrays for the fast path. */
+interface FixedLayout {
+  readonly names: readonly string[];
+  readonly widths: readonly number[];
 }
 
-/** Writes ASCII text at `n`; -1 (also when `n` is -1) for non-ASCII, CR, LF, NUL, `|` or no room. */
-function putAscii(text: string, out: Uint8Array, n: number, room: number, forbidPipe: boolean): number {
-  if (n < 0 || n + text.length > room) return -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80 || c === 0 || c === 13 || c === 10 || (forbidPipe && c === 124)) return -1;
-    out[n++] = c;
-  }
-  return n;
-}
+const SPEC_BY_CODE = new Map<string, FixedLayout>(
+  (Object.keys(MESSAGE_SPECS) as (keyof typeof MESSAGE_SPECS)[]).map((code) => {
+    const layout = MESSAGE_SPECS[code].fixed as readonly FixedSpec[];
+    return [code, { names: layout.map((f) => f[0]), widths: layout.map((f) => f[1]) }];
+  }),
+);
 
 /**
  * The encoded message as text (checksum and terminator included); the checksum is still computed
