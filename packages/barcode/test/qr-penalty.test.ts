@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { penalty } from '../src/qr/penalty.js';
+import { lineWords, packedPenalty, packLines, penalty } from '../src/qr/penalty.js';
 
 /** Module-by-module scorer: the rules as written, for checking the word-parallel one. */
 function plainPenalty(m: Uint8Array, size: number): number {
@@ -71,6 +71,18 @@ describe('word-parallel mask penalty', () => {
     'equals the plain scorer on runs and finder-like patterns',
     ([size, m]) => {
       expect(penalty(m, size)).toBe(plainPenalty(m, size));
+    },
+  );
+  test.prop([patterned, fc.integer({ min: 0, max: 3000 })], { numRuns: 60 })(
+    'with a limit: the exact penalty below it, some value at or above it otherwise',
+    ([size, m], limit) => {
+      const rows = new Int32Array(lineWords(size) * size);
+      const cols = new Int32Array(rows.length);
+      packLines(m, size, rows, cols);
+      const exact = plainPenalty(m, size);
+      const cut = packedPenalty(rows, cols, size, limit);
+      if (exact < limit) expect(cut).toBe(exact);
+      else expect(cut).toBeGreaterThanOrEqual(limit);
     },
   );
 });

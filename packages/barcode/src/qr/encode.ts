@@ -1,16 +1,8 @@
 // encodeQr: data → segments (optimal or forced mode) → codewords + Reed–Solomon → matrix with the best mask.
 import { BarcodeError } from '../errors.js';
 import type { MatrixSymbol } from '../symbol.js';
-import {
-  applyMask,
-  packedLayout,
-  packedMaskPattern,
-  placeCodewords,
-  type QrTemplate,
-  setPackedFormat,
-  template,
-} from './matrix.js';
-import { lineWords, packedPenalty } from './penalty.js';
+import { packedLayout, packedMaskPattern, type QrTemplate, setPackedFormat, template } from './matrix.js';
+import { lineWords, PAD, packedPenalty } from './penalty.js';
 import { makeField, rsEncode } from './reed-solomon.js';
 import {
   ALPHANUMERIC,
@@ -89,10 +81,9 @@ export function encodeQr(data: string | Uint8Array, options: QrOptions = {}): Qr
   const codewords = buildCodewords(plan, layout);
   const t = template(plan.version);
   const final = interleave(codewords, layout);
-  const unmasked = placeCodewords(t, final);
-  const modules = new Uint8Array(unmasked.length);
-  const mask = fixedMask ?? bestMask(t, final, levelIndex);
-  applyMask(t, unmasked, modules, mask, levelIndex);
+  packCodewords(t, final);
+  const mask = fixedMask ?? bestMask(t, levelIndex);
+  const modules = maskedModules(t, mask, levelIndex);
   return {
     kind: 'matrix',
     symbology: 'qr',
@@ -115,8 +106,8 @@ let scratch = {
   baseCols: new Int32Array(0),
 };
 
-/** The mask with the lowest penalty (the first on ties), scored on bit-packed rows and columns. */
-function bestMask(t: QrTemplate, codewords: Uint8Array, levelIndex: number): number {
+/** Function patterns plus the codeword bits, bit-packed into scratch.base (rows) and scratch.baseCols. */
+function packCodewords(t: QrTemplate, codewords: Uint8Array): void {
   const n = lineWords(t.size) * t.size;
   if (scratch.rows.length < n) {
     scratch = {
@@ -126,7 +117,7 @@ function bestMask(t: QrTemplate, codewords: Uint8Array, levelIndex: number): num
       baseCols: new Int32Array(n),
     };
   }
-  const { base, baseCols, rows, cols } = scratch;
+  const { base, baseCols } = scratch;
   const layout = packedLayout(t);
   base.set(layout.rows);
   baseCols.set(layout.cols);
@@ -140,22 +131,50 @@ function bestMask(t: QrTemplate, codewords: Uint8Array, levelIndex: number): num
       baseCols[colWord[k]!]! |= colBit[k]! & on;
     }
   }
+}
+
+/** scratch.rows/cols = the packed symbol under mask `m`, format information included. */
+function applyPackedMask(t: QrTemplate, m: number, levelIndex: number): void {
+  const n = lineWords(t.size) * t.size;
+  const { base, baseCols, rows, cols } = scratch;
+  const { rows: maskRows, cols: maskCols } = packedMaskPattern(t, m);
+  for (let i = 0; i < n; i++) {
+    rows[i] = base[i]! ^ maskRows[i]!;
+    cols[i] = baseCols[i]! ^ maskCols[i]!;
+  }
+  setPackedFormat(t, rows, cols, levelIndex, m);
+}
+
+/** The mask with the lowest penalty (the first on ties), scored on bit-packed rows and columns. */
+function bestMask(t: QrTemplate, levelIndex: number): number {
   let best = Infinity;
   let bestMask = 0;
   for (let m = 0; m < 8; m++) {
-    const { rows: maskRows, cols: maskCols } = packedMaskPattern(t, m);
-    for (let i = 0; i < n; i++) {
-      rows[i] = base[i]! ^ maskRows[i]!;
-      cols[i] = baseCols[i]! ^ maskCols[i]!;
-    }
-    setPackedFormat(t, rows, cols, levelIndex, m);
-    const score = packedPenalty(rows, cols, t.size, best);
+    applyPackedMask(t, m, levelIndex);
+    const score = packedPenalty(scratch.rows, scratch.cols, t.size, best);
     if (score < best) {
       best = score;
       bestMask = m;
     }
   }
   return bestMask;
+}
+
+/** The final modules (one byte each) under mask `m`, unpacked from the packed rows. */
+function maskedModules(t: QrTemplate, m: number, levelIndex: number): Uint8Array {
+  applyPackedMask(t, m, levelIndex);
+  const { size } = t;
+  const W = lineWords(size);
+  const { rows } = scratch;
+  const modules = new Uint8Array(size * size);
+  for (let r = 0, i = 0; r < size; r++) {
+    const rowBase = r * W;
+    for (let c = 0; c < size; c++, i++) {
+      const bit = c + PAD;
+      modules[i] = (rows[rowBase + (bit >> 5)]! >>> (bit & 31)) & 1;
+    }
+  }
+  return modules;
 }
 
 interface Plan {

@@ -161,7 +161,7 @@ const MASKS: readonly ((r: number, c: number) => boolean)[] = [
   (r, c) => (((r + c) % 2) + ((r * c) % 3)) % 2 === 0,
 ];
 
-/** 1 where mask `mask` inverts a module of the encoding region; exported for the reference decoder. */
+/** 1 where mask `mask` inverts a module of the encoding region. */
 export function maskPattern(t: QrTemplate, mask: number): Uint8Array {
   const cached = t.maskCache[mask];
   if (cached) return cached;
@@ -176,48 +176,6 @@ export function maskPattern(t: QrTemplate, mask: number): Uint8Array {
   }
   t.maskCache[mask] = p;
   return p;
-}
-
-/** The unmasked symbol: function patterns plus the codeword bits. */
-export function placeCodewords(t: QrTemplate, codewords: Uint8Array): Uint8Array {
-  const m = t.base.slice();
-  const { order } = t;
-  const n = codewords.length;
-  for (let i = 0; i < n; i++) {
-    const cw = codewords[i]!;
-    if (cw === 0) continue;
-    const o = i * 8;
-    for (let b = 0; b < 8; b++) if ((cw >> (7 - b)) & 1) m[order[o + b]!] = 1;
-  }
-  return m;
-}
-
-export function applyMask(
-  t: QrTemplate,
-  unmasked: Uint8Array,
-  out: Uint8Array,
-  mask: number,
-  levelIndex: number,
-): void {
-  const p = maskPattern(t, mask);
-  const n = out.length;
-  // Four modules at a time where all three arrays start on a 4-byte boundary (they do: fresh buffers).
-  let i = 0;
-  if ((out.byteOffset | unmasked.byteOffset | p.byteOffset) % 4 === 0) {
-    const words = n >> 2;
-    const o32 = new Int32Array(out.buffer, out.byteOffset, words);
-    const u32 = new Int32Array(unmasked.buffer, unmasked.byteOffset, words);
-    const p32 = new Int32Array(p.buffer, p.byteOffset, words);
-    for (let w = 0; w < words; w++) o32[w] = u32[w]! ^ p32[w]!;
-    i = words * 4;
-  }
-  for (; i < n; i++) out[i] = unmasked[i]! ^ p[i]!;
-  const bits = formatBits(levelIndex, mask);
-  for (let i = 0; i < 15; i++) {
-    const b = (bits >> i) & 1;
-    out[t.formatA[i]!] = b;
-    out[t.formatB[i]!] = b;
-  }
 }
 
 export function packedMaskPattern(t: QrTemplate, mask: number): { rows: Int32Array; cols: Int32Array } {

@@ -67,27 +67,22 @@ function shr(line: Int32Array, at: number, k: number): number {
   return (line[at]! >>> k) | (line[at + 1]! << (32 - k));
 }
 
-// Scratch for one line's equal-neighbour bits; lines have at most 8 words (version 40).
-const EQ = new Int32Array(8);
-
 /** N1 of every line of one orientation: runs of five or more. */
 function runPenalty(lines: Int32Array, size: number, run5: Int32Array): number {
   const W = lineWords(size);
-  const eq = EQ;
   let score = 0;
   for (let l = 0; l < size; l++) {
     const base = l * W;
-    // eq bit p: modules p and p+1 have the same colour.
-    for (let w = 0; w < W - 1; w++) eq[w] = ~(lines[base + w]! ^ shr(lines, base + w, 1));
-    eq[W - 1] = 0;
+    // e bit p: modules p and p+1 have the same colour (computed one word ahead for the carries).
+    let e = ~(lines[base]! ^ shr(lines, base, 1));
     let prevF = 0;
     for (let w = 0; w < W - 1; w++) {
+      const en = w + 1 < W - 1 ? ~(lines[base + w + 1]! ^ shr(lines, base + w + 1, 1)) : 0;
       // f bit p: modules p..p+4 have one colour; a run of L ≥ 5 has L − 4 of them and scores L − 2.
-      const e = eq[w]!;
-      const en = eq[w + 1]!;
       const f = e & ((e >>> 1) | (en << 31)) & ((e >>> 2) | (en << 30)) & ((e >>> 3) | (en << 29)) & run5[w]!;
       if (f !== 0) score += popcount(f) + 2 * popcount(f & ~((f << 1) | (prevF >>> 31)));
       prevF = f;
+      e = en;
     }
   }
   return score;
@@ -130,7 +125,7 @@ function finderPenalty(lines: Int32Array, size: number): number {
 
 /**
  * The penalty of a symbol from its packed rows and columns. Returns early (with a value ≥ limit) once the
- * cheap rules alone reach `limit`, so losing masks skip the finder-pattern search.
+ * rules scored so far reach `limit` (every rule adds ≥ 0), so losing masks skip the rest.
  */
 export function packedPenalty(rows: Int32Array, cols: Int32Array, size: number, limit = Infinity): number {
   const W = lineWords(size);
@@ -151,8 +146,11 @@ export function packedPenalty(rows: Int32Array, cols: Int32Array, size: number, 
   }
   const total = size * size;
   score += 10 * Math.floor(Math.abs(dark * 20 - total * 10) / total);
-  // The finder-pattern rule is the dearest: skipped once the others already lose to `limit`.
-  score += runPenalty(rows, size, run5) + runPenalty(cols, size, run5);
+  // Cheapest rules first; a mask that already loses to `limit` skips the dearer ones.
+  if (score >= limit) return score;
+  score += runPenalty(rows, size, run5);
+  if (score >= limit) return score;
+  score += runPenalty(cols, size, run5);
   if (score >= limit) return score;
   score += finderPenalty(rows, size);
   if (score >= limit) return score;

@@ -43,22 +43,32 @@ function check(name: string, value: number | undefined, min: number, max: number
   }
 }
 
-export function layoutSymbol(symbol: BarcodeSymbol, options: RenderOptions = {}): Layout {
+/** Throws the typed error for out-of-range layout options. */
+export function checkLayoutOptions(options: RenderOptions): void {
   check('height', options.height, 1, 10000);
   check('margin', options.margin, 0, 1000);
   check('fontSize', options.fontSize, 1, 1000);
   if (typeof options.quietZone === 'number') check('quietZone', options.quietZone, 0, 1000);
+}
+
+export function layoutSymbol(symbol: BarcodeSymbol, options: RenderOptions = {}): Layout {
+  checkLayoutOptions(options);
   return symbol.kind === 'matrix' ? layoutMatrix(symbol, options) : layoutLinear(symbol, options);
 }
 
-function layoutMatrix(symbol: MatrixSymbol, options: RenderOptions): Layout {
+/** Light modules (quiet zone plus margin) on each side of a matrix symbol. */
+export function matrixOffset(symbol: MatrixSymbol, options: RenderOptions): number {
   const qz =
     options.quietZone === false
       ? 0
       : options.quietZone === true || options.quietZone === undefined
         ? symbol.quietZone
         : options.quietZone;
-  const off = qz + (options.margin ?? 0);
+  return qz + (options.margin ?? 0);
+}
+
+function layoutMatrix(symbol: MatrixSymbol, options: RenderOptions): Layout {
+  const off = matrixOffset(symbol, options);
   const rects: number[] = [];
   const { width, height, modules } = symbol;
   for (let y = 0; y < height; y++) {
