@@ -1,12 +1,11 @@
 #!/usr/bin/env node
-import { spawnSync } from 'node:child_process';
 // Reads Koha's Swagger 2.0 bundle and writes TypeScript types for every operation
 // (parameters, bodies, responses) and every definition, plus a small runtime table of
 // method/path/parameter locations the client needs to build requests.
 // Usage: node scripts/generate-types.mjs [spec.json] [out.ts]
 // Plain Node, no dependencies: the spec is GPL, so we ship only what is derived from it.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -256,9 +255,7 @@ emit();
 emit('export type KohaOperationId = keyof KohaOperations;');
 
 writeFileSync(outPath, `${lines.filter((l) => l !== undefined).join('\n')}\n`);
-// Match the repository's formatting when Biome is installed (it is a dev tool, not a dependency).
-const biome = resolve(pkgDir, '../../node_modules/.bin/biome');
-if (existsSync(biome)) spawnSync(biome, ['format', '--write', outPath], { stdio: 'ignore', cwd: pkgDir });
+// The output is left as generated (Biome skips generated/), so it is the same wherever it is written.
 process.stdout.write(
   `wrote ${relative(process.cwd(), outPath)}: ${meta.length} operations, ${Object.keys(spec.definitions ?? {}).length} definitions\n`,
 );

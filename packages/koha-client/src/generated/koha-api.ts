@@ -227,7 +227,7 @@ export interface ExtendedAttributeType {
   /** marc field of the extended attribute type */
   marc_field?: string;
   /** marc field mode of the extended attribute type */
-  marc_field_mode?: 'get' | 'set';
+  marc_field_mode?: "get" | "set";
   /** is the extended attribute type searchable */
   searchable?: boolean;
   /** is the extended attribute type repetable */
@@ -451,7 +451,7 @@ export interface Patron {
   /** controls if relatives can see this patron's fines */
   privacy_guarantor_fines?: boolean;
   /** produce a warning for this patron if this item has previously been checked out to this patron if 'yes', not if 'no', defer to category setting if 'inherit' */
-  check_previous_checkout?: 'yes' | 'no' | 'inherit';
+  check_previous_checkout?: "yes" | "no" | "inherit";
   /** time of last change could be useful for synchronization with external systems (among others) */
   updated_on?: string;
   /** last time a patron has been seen (connected at the OPAC or staff interface) */
@@ -697,8 +697,8 @@ export interface Library {
 export interface KohaOperations {
   /** List vendors */
   listVendors: {
-    method: 'GET';
-    path: '/acquisitions/vendors';
+    method: "GET";
+    path: "/acquisitions/vendors";
     request: {
       query?: {
         /** Case insensitive search on vendor name */
@@ -706,102 +706,95 @@ export interface KohaOperations {
         /** Case insensitive search on vendor's account number */
         accountnumber?: string;
         /** Matching criteria */
-        _match?: 'contains' | 'exact' | 'starts_with' | 'ends_with';
+        _match?: "contains" | "exact" | "starts_with" | "ends_with";
         /** Sorting criteria */
-        _order_by?: readonly string[];
+        _order_by?: readonly (string)[];
         /** Page number, for paginated object listing */
         _page?: number;
         /** Page size, for paginated object listing */
         _per_page?: number;
         /** Query filter sent as a request parameter */
-        q?: readonly string[];
+        q?: readonly (string)[];
       };
       headers?: {
         /** Request id header */
-        'x-koha-request-id'?: number;
+        "x-koha-request-id"?: number;
         /** Embed list sent as a request header */
-        'x-koha-embed'?: readonly (
-          | 'aliases'
-          | 'baskets+count'
-          | 'subscriptions+count'
-          | 'invoices+count'
-          | 'extended_attributes'
-          | '+strings'
-        )[];
+        "x-koha-embed"?: readonly ("aliases" | "baskets+count" | "subscriptions+count" | "invoices+count" | "extended_attributes" | "+strings")[];
       };
     };
     responses: {
-      '200': Vendor[];
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '404': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": Vendor[];
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** Add vendor */
   addVendor: {
-    method: 'POST';
-    path: '/acquisitions/vendors';
+    method: "POST";
+    path: "/acquisitions/vendors";
     request: {
-      body: Omit<Vendor, 'id'>;
+      body: Omit<Vendor, "id">;
     };
     responses: {
-      '201': Vendor;
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '404': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "201": Vendor;
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** List acquisition vendors extended attribute types */
   listAcquisitionVendorsAdditionalFields: {
-    method: 'GET';
-    path: '/acquisitions/vendors/extended_attribute_types';
+    method: "GET";
+    path: "/acquisitions/vendors/extended_attribute_types";
     request: {
       query?: {
         /** filter by resource type */
-        resource_type?: 'vendor';
+        resource_type?: "vendor";
         /** Matching criteria */
-        _match?: 'contains' | 'exact' | 'starts_with' | 'ends_with';
+        _match?: "contains" | "exact" | "starts_with" | "ends_with";
         /** Sorting criteria */
-        _order_by?: readonly string[];
+        _order_by?: readonly (string)[];
         /** Page number, for paginated object listing */
         _page?: number;
         /** Page size, for paginated object listing */
         _per_page?: number;
         /** Query filter sent as a request parameter */
-        q?: readonly string[];
+        q?: readonly (string)[];
       };
     };
     responses: {
-      '200': ExtendedAttributeType[];
-      '400': ErrorBody;
-      '403': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": ExtendedAttributeType[];
+      "400": ErrorBody;
+      "403": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** get the Vendors config */
   getVendorsconfig: {
-    method: 'GET';
-    path: '/acquisitions/vendors/config';
+    method: "GET";
+    path: "/acquisitions/vendors/config";
     request: {};
     responses: {
-      '200': VendorsConfig;
-      '400': ErrorBody;
-      '403': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": VendorsConfig;
+      "400": ErrorBody;
+      "403": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** Get vendor */
   getVendor: {
-    method: 'GET';
-    path: '/acquisitions/vendors/{vendor_id}';
+    method: "GET";
+    path: "/acquisitions/vendors/{vendor_id}";
     request: {
       path: {
         /** Vendor id */
@@ -809,54 +802,44 @@ export interface KohaOperations {
       };
       headers?: {
         /** Embed list sent as a request header */
-        'x-koha-embed'?: readonly (
-          | 'aliases'
-          | 'baskets+count'
-          | 'subscriptions+count'
-          | 'invoices+count'
-          | 'interfaces'
-          | 'contacts'
-          | 'contracts'
-          | 'extended_attributes'
-          | '+strings'
-        )[];
+        "x-koha-embed"?: readonly ("aliases" | "baskets+count" | "subscriptions+count" | "invoices+count" | "interfaces" | "contacts" | "contracts" | "extended_attributes" | "+strings")[];
       };
     };
     responses: {
-      '200': Vendor;
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '404': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": Vendor;
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** Update vendor */
   updateVendor: {
-    method: 'PUT';
-    path: '/acquisitions/vendors/{vendor_id}';
+    method: "PUT";
+    path: "/acquisitions/vendors/{vendor_id}";
     request: {
       path: {
         /** Vendor id */
         vendor_id: number;
       };
-      body: Omit<Vendor, 'id'>;
+      body: Omit<Vendor, "id">;
     };
     responses: {
-      '200': Vendor;
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '404': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": Vendor;
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** Delete vendor */
   deleteVendor: {
-    method: 'DELETE';
-    path: '/acquisitions/vendors/{vendor_id}';
+    method: "DELETE";
+    path: "/acquisitions/vendors/{vendor_id}";
     request: {
       path: {
         /** Vendor id */
@@ -864,20 +847,20 @@ export interface KohaOperations {
       };
     };
     responses: {
-      '204': undefined;
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '404': ErrorBody;
-      '409': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "204": undefined;
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "409": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** List vendor issues */
   listVendorIssues: {
-    method: 'GET';
-    path: '/acquisitions/vendors/{vendor_id}/issues';
+    method: "GET";
+    path: "/acquisitions/vendors/{vendor_id}/issues";
     request: {
       path: {
         /** Vendor id */
@@ -897,37 +880,37 @@ export interface KohaOperations {
         /** Case insensitive search on issue's notes */
         notes?: string;
         /** Matching criteria */
-        _match?: 'contains' | 'exact' | 'starts_with' | 'ends_with';
+        _match?: "contains" | "exact" | "starts_with" | "ends_with";
         /** Sorting criteria */
-        _order_by?: readonly string[];
+        _order_by?: readonly (string)[];
         /** Page number, for paginated object listing */
         _page?: number;
         /** Page size, for paginated object listing */
         _per_page?: number;
         /** Query filter sent as a request parameter */
-        q?: readonly string[];
+        q?: readonly (string)[];
       };
       headers?: {
         /** Embed list sent as a request header */
-        'x-koha-embed'?: readonly '+strings'[];
+        "x-koha-embed"?: readonly ("+strings")[];
         /** Request id header */
-        'x-koha-request-id'?: number;
+        "x-koha-request-id"?: number;
       };
     };
     responses: {
-      '200': VendorIssue[];
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '404': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": VendorIssue[];
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** List biblios */
   listBiblio: {
-    method: 'GET';
-    path: '/biblios';
+    method: "GET";
+    path: "/biblios";
     request: {
       query?: {
         /** Page number, for paginated object listing */
@@ -935,58 +918,58 @@ export interface KohaOperations {
         /** Page size, for paginated object listing */
         _per_page?: number;
         /** Matching criteria */
-        _match?: 'contains' | 'exact' | 'starts_with' | 'ends_with';
+        _match?: "contains" | "exact" | "starts_with" | "ends_with";
         /** Sorting criteria */
-        _order_by?: readonly string[];
+        _order_by?: readonly (string)[];
         /** Query filter sent as a request parameter */
-        q?: readonly string[];
+        q?: readonly (string)[];
       };
       headers?: {
         /** Request id header */
-        'x-koha-request-id'?: number;
+        "x-koha-request-id"?: number;
       };
     };
     responses: {
-      '200': unknown;
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '404': ErrorBody;
-      '406': string[];
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": unknown;
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "406": string[];
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** Add biblio */
   addBiblio: {
-    method: 'POST';
-    path: '/biblios';
+    method: "POST";
+    path: "/biblios";
     request: {
       headers?: {
         /** Framework id. Use when content type is not application/json */
-        'x-framework-id'?: string;
+        "x-framework-id"?: string;
         /** March schema. One of MARC21 or UNIMARC */
-        'x-record-schema'?: 'MARC21' | 'UNIMARC';
+        "x-record-schema"?: "MARC21" | "UNIMARC";
         /** Confirm the posted element is not a duplicate */
-        'x-confirm-not-duplicate'?: number;
+        "x-confirm-not-duplicate"?: number;
         /** Internal record source identifier. */
-        'x-record-source-id'?: string;
+        "x-record-source-id"?: string;
       };
     };
     responses: {
-      '200': unknown;
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '406': string[];
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": unknown;
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "406": string[];
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** Get biblio */
   getBiblio: {
-    method: 'GET';
-    path: '/biblios/{biblio_id}';
+    method: "GET";
+    path: "/biblios/{biblio_id}";
     request: {
       path: {
         /** Record internal identifier */
@@ -994,20 +977,20 @@ export interface KohaOperations {
       };
     };
     responses: {
-      '200': unknown;
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '404': ErrorBody;
-      '406': string[];
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": unknown;
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "406": string[];
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** Update biblio */
   updateBiblio: {
-    method: 'PUT';
-    path: '/biblios/{biblio_id}';
+    method: "PUT";
+    path: "/biblios/{biblio_id}";
     request: {
       path: {
         /** Record internal identifier */
@@ -1015,28 +998,28 @@ export interface KohaOperations {
       };
       headers?: {
         /** Framework id. Use when content type is not application/json */
-        'x-framework-id'?: string;
+        "x-framework-id"?: string;
         /** March schema. One of MARC21 or UNIMARC */
-        'x-record-schema'?: 'MARC21' | 'UNIMARC';
+        "x-record-schema"?: "MARC21" | "UNIMARC";
         /** Confirm the posted element is not a duplicate */
-        'x-confirm-not-duplicate'?: number;
+        "x-confirm-not-duplicate"?: number;
       };
     };
     responses: {
-      '200': unknown;
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '404': ErrorBody;
-      '406': string[];
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": unknown;
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "406": string[];
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** Delete biblio */
   deleteBiblio: {
-    method: 'DELETE';
-    path: '/biblios/{biblio_id}';
+    method: "DELETE";
+    path: "/biblios/{biblio_id}";
     request: {
       path: {
         /** Record internal identifier */
@@ -1044,20 +1027,20 @@ export interface KohaOperations {
       };
     };
     responses: {
-      '204': string;
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '404': ErrorBody;
-      '409': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "204": string;
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "409": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** List checkouts for a biblio */
   listBiblioCheckouts: {
-    method: 'GET';
-    path: '/biblios/{biblio_id}/checkouts';
+    method: "GET";
+    path: "/biblios/{biblio_id}/checkouts";
     request: {
       path: {
         /** Record internal identifier */
@@ -1069,34 +1052,34 @@ export interface KohaOperations {
         /** Page size, for paginated object listing */
         _per_page?: number;
         /** Matching criteria */
-        _match?: 'contains' | 'exact' | 'starts_with' | 'ends_with';
+        _match?: "contains" | "exact" | "starts_with" | "ends_with";
         /** Sorting criteria */
-        _order_by?: readonly string[];
+        _order_by?: readonly (string)[];
         /** Query filter sent as a request parameter */
-        q?: readonly string[];
+        q?: readonly (string)[];
         /** By default, current checkouts are returned, when this is true then checked in checkouts are returned as result. */
         checked_in?: boolean;
       };
       headers?: {
         /** Request id header */
-        'x-koha-request-id'?: number;
+        "x-koha-request-id"?: number;
         /** Embed list sent as a request header */
-        'x-koha-embed'?: readonly ('issuer' | 'item' | 'patron' | 'library')[];
+        "x-koha-embed"?: readonly ("issuer" | "item" | "patron" | "library")[];
       };
     };
     responses: {
-      '200': Checkouts;
-      '400': ErrorBody;
-      '403': ErrorBody;
-      '404': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": Checkouts;
+      "400": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** Get items for a biblio */
   getBiblioItems: {
-    method: 'GET';
-    path: '/biblios/{biblio_id}/items';
+    method: "GET";
+    path: "/biblios/{biblio_id}/items";
     request: {
       path: {
         /** Record internal identifier */
@@ -1104,70 +1087,40 @@ export interface KohaOperations {
       };
       query?: {
         /** Matching criteria */
-        _match?: 'contains' | 'exact' | 'starts_with' | 'ends_with';
+        _match?: "contains" | "exact" | "starts_with" | "ends_with";
         /** Sorting criteria */
-        _order_by?: readonly string[];
+        _order_by?: readonly (string)[];
         /** Page number, for paginated object listing */
         _page?: number;
         /** Page size, for paginated object listing */
         _per_page?: number;
         /** Query filter sent as a request parameter */
-        q?: readonly string[];
+        q?: readonly (string)[];
         /** Limit to items that are bookable */
         bookable?: boolean;
       };
       headers?: {
         /** Embed list sent as a request header */
-        'x-koha-embed'?: readonly (
-          | '+strings'
-          | '_status'
-          | 'home_library'
-          | 'holding_library'
-          | 'biblio.title'
-          | 'checkout'
-          | 'checkout.patron'
-          | 'transfer'
-          | 'transfer+strings'
-          | 'first_hold'
-          | 'first_hold+strings'
-          | 'first_hold.patron'
-          | 'first_hold.desk'
-          | 'recall'
-          | 'recall+strings'
-          | 'recall.patron'
-          | 'item_type'
-          | 'in_bundle'
-          | 'bundle_host'
-          | 'bundle_host.biblio'
-          | 'bundle_items_lost+count'
-          | 'bundle_items_not_lost+count'
-          | 'course_item.course_reserves.course'
-          | 'analytics_count'
-          | 'cover_image_ids'
-          | 'item_group_item.item_group.description'
-          | 'serial_item.serial'
-          | 'return_claims'
-          | 'effective_bookable'
-        )[];
+        "x-koha-embed"?: readonly ("+strings" | "_status" | "home_library" | "holding_library" | "biblio.title" | "checkout" | "checkout.patron" | "transfer" | "transfer+strings" | "first_hold" | "first_hold+strings" | "first_hold.patron" | "first_hold.desk" | "recall" | "recall+strings" | "recall.patron" | "item_type" | "in_bundle" | "bundle_host" | "bundle_host.biblio" | "bundle_items_lost+count" | "bundle_items_not_lost+count" | "course_item.course_reserves.course" | "analytics_count" | "cover_image_ids" | "item_group_item.item_group.description" | "serial_item.serial" | "return_claims" | "effective_bookable")[];
         /** Request id header */
-        'x-koha-request-id'?: number;
+        "x-koha-request-id"?: number;
       };
     };
     responses: {
-      '200': Item[];
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '404': ErrorBody;
-      '406': string[];
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": Item[];
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "406": string[];
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** List checkouts */
   listCheckouts: {
-    method: 'GET';
-    path: '/checkouts';
+    method: "GET";
+    path: "/checkouts";
     request: {
       query?: {
         /** Internal patron identifier */
@@ -1177,42 +1130,34 @@ export interface KohaOperations {
         /** Page size, for paginated object listing */
         _per_page?: number;
         /** Matching criteria */
-        _match?: 'contains' | 'exact' | 'starts_with' | 'ends_with';
+        _match?: "contains" | "exact" | "starts_with" | "ends_with";
         /** Sorting criteria */
-        _order_by?: readonly string[];
+        _order_by?: readonly (string)[];
         /** Query filter sent as a request parameter */
-        q?: readonly string[];
+        q?: readonly (string)[];
         /** By default, current checkouts are returned, when this is true then checked in checkouts are returned as result. */
         checked_in?: boolean;
       };
       headers?: {
         /** Request id header */
-        'x-koha-request-id'?: number;
+        "x-koha-request-id"?: number;
         /** Embed list sent as a request header */
-        'x-koha-embed'?: readonly (
-          | 'booking'
-          | 'issuer'
-          | 'item'
-          | 'item.biblio'
-          | 'library'
-          | 'patron'
-          | 'renewals'
-        )[];
+        "x-koha-embed"?: readonly ("booking" | "issuer" | "item" | "item.biblio" | "library" | "patron" | "renewals")[];
       };
     };
     responses: {
-      '200': Checkouts;
-      '400': ErrorBody;
-      '403': ErrorBody;
-      '404': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": Checkouts;
+      "400": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** Add a new checkout */
   addCheckout: {
-    method: 'POST';
-    path: '/checkouts';
+    method: "POST";
+    path: "/checkouts";
     request: {
       query?: {
         /** A JWT confirmation token */
@@ -1221,20 +1166,20 @@ export interface KohaOperations {
       body: Checkout;
     };
     responses: {
-      '201': Checkout;
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '409': ErrorBody;
-      '412': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "201": Checkout;
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "409": ErrorBody;
+      "412": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** Get checkout */
   getCheckout: {
-    method: 'GET';
-    path: '/checkouts/{checkout_id}';
+    method: "GET";
+    path: "/checkouts/{checkout_id}";
     request: {
       path: {
         /** Internal checkout identifier */
@@ -1242,30 +1187,22 @@ export interface KohaOperations {
       };
       headers?: {
         /** Embed list sent as a request header */
-        'x-koha-embed'?: readonly (
-          | 'booking'
-          | 'issuer'
-          | 'item'
-          | 'item.biblio'
-          | 'library'
-          | 'patron'
-          | 'renewals'
-        )[];
+        "x-koha-embed"?: readonly ("booking" | "issuer" | "item" | "item.biblio" | "library" | "patron" | "renewals")[];
       };
     };
     responses: {
-      '200': Checkout;
-      '400': ErrorBody;
-      '403': ErrorBody;
-      '404': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": Checkout;
+      "400": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** Get checkout availability */
   availabilityCheckouts: {
-    method: 'GET';
-    path: '/checkouts/availability';
+    method: "GET";
+    path: "/checkouts/availability";
     request: {
       query?: {
         /** Internal patron identifier */
@@ -1275,17 +1212,17 @@ export interface KohaOperations {
       };
     };
     responses: {
-      '200': CheckoutAvailability;
-      '400': ErrorBody;
-      '403': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": CheckoutAvailability;
+      "400": ErrorBody;
+      "403": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** List holds */
   listHolds: {
-    method: 'GET';
-    path: '/holds';
+    method: "GET";
+    path: "/holds";
     request: {
       query?: {
         /** Internal hold identifier */
@@ -1325,59 +1262,43 @@ export interface KohaOperations {
         /** Non priority hold */
         non_priority?: boolean;
         /** Matching criteria */
-        _match?: 'contains' | 'exact' | 'starts_with' | 'ends_with';
+        _match?: "contains" | "exact" | "starts_with" | "ends_with";
         /** Sorting criteria */
-        _order_by?: readonly string[];
+        _order_by?: readonly (string)[];
         /** Page number, for paginated object listing */
         _page?: number;
         /** Page size, for paginated object listing */
         _per_page?: number;
         /** Query filter sent as a request parameter */
-        q?: readonly string[];
+        q?: readonly (string)[];
         /** By default, current holds are returned, when this is true then old holds are returned as result. */
         old?: boolean;
       };
       headers?: {
         /** Request id header */
-        'x-koha-request-id'?: number;
+        "x-koha-request-id"?: number;
         /** Embed list sent as a request header */
-        'x-koha-embed'?: readonly (
-          | '+strings'
-          | 'cancellation_requested'
-          | 'biblio'
-          | 'deleted_biblio'
-          | 'pickup_library'
-          | 'item'
-          | 'patron'
-        )[];
+        "x-koha-embed"?: readonly ("+strings" | "cancellation_requested" | "biblio" | "deleted_biblio" | "pickup_library" | "item" | "patron")[];
       };
     };
     responses: {
-      '200': Holds;
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '404': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": Holds;
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** Place hold */
   addHold: {
-    method: 'POST';
-    path: '/holds';
+    method: "POST";
+    path: "/holds";
     request: {
       headers?: {
         /** Overrides list sent as a request header */
-        'x-koha-override'?: readonly (
-          | 'any'
-          | 'bad_address'
-          | 'card_lost'
-          | 'debt_limit'
-          | 'expired'
-          | 'hold_limit'
-          | 'restricted'
-        )[];
+        "x-koha-override"?: readonly ("any" | "bad_address" | "card_lost" | "debt_limit" | "expired" | "hold_limit" | "restricted")[];
       };
       body: {
         /** Internal patron identifier */
@@ -1403,20 +1324,20 @@ export interface KohaOperations {
       };
     };
     responses: {
-      '201': Hold;
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '404': ErrorBody;
-      '409': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "201": Hold;
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "409": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** Update hold */
   overwriteHold: {
-    method: 'PUT';
-    path: '/holds/{hold_id}';
+    method: "PUT";
+    path: "/holds/{hold_id}";
     request: {
       path: {
         /** Internal hold identifier */
@@ -1432,19 +1353,19 @@ export interface KohaOperations {
       };
     };
     responses: {
-      '200': Hold;
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '404': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": Hold;
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** Update hold */
   editHold: {
-    method: 'PATCH';
-    path: '/holds/{hold_id}';
+    method: "PATCH";
+    path: "/holds/{hold_id}";
     request: {
       path: {
         /** Internal hold identifier */
@@ -1464,54 +1385,54 @@ export interface KohaOperations {
       };
     };
     responses: {
-      '200': Hold;
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '404': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": Hold;
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** List items */
   listItems: {
-    method: 'GET';
-    path: '/items';
+    method: "GET";
+    path: "/items";
     request: {
       query?: {
         /** Search on the item's barcode */
         external_id?: string;
         /** Matching criteria */
-        _match?: 'contains' | 'exact' | 'starts_with' | 'ends_with';
+        _match?: "contains" | "exact" | "starts_with" | "ends_with";
         /** Sorting criteria */
-        _order_by?: readonly string[];
+        _order_by?: readonly (string)[];
         /** Page number, for paginated object listing */
         _page?: number;
         /** Page size, for paginated object listing */
         _per_page?: number;
         /** Query filter sent as a request parameter */
-        q?: readonly string[];
+        q?: readonly (string)[];
       };
       headers?: {
         /** Embed list sent as a request header */
-        'x-koha-embed'?: readonly ('+strings' | 'biblio' | 'effective_bookable')[];
+        "x-koha-embed"?: readonly ("+strings" | "biblio" | "effective_bookable")[];
         /** Request id header */
-        'x-koha-request-id'?: number;
+        "x-koha-request-id"?: number;
       };
     };
     responses: {
-      '200': Item[];
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": Item[];
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** Get item */
   getItem: {
-    method: 'GET';
-    path: '/items/{item_id}';
+    method: "GET";
+    path: "/items/{item_id}";
     request: {
       path: {
         /** Internal item identifier */
@@ -1519,17 +1440,17 @@ export interface KohaOperations {
       };
       headers?: {
         /** Embed list sent as a request header */
-        'x-koha-embed'?: readonly ('+strings' | 'effective_bookable')[];
+        "x-koha-embed"?: readonly ("+strings" | "effective_bookable")[];
       };
     };
     responses: {
-      '200': Item;
+      "200": Item;
     };
   };
   /** List libraries */
   listLibraries: {
-    method: 'GET';
-    path: '/libraries';
+    method: "GET";
+    path: "/libraries";
     request: {
       query?: {
         /** Case insensitive 'starts-with' search on name */
@@ -1565,34 +1486,34 @@ export interface KohaOperations {
         /** Case insensitive 'starts_with' search on notes */
         notes?: string;
         /** Matching criteria */
-        _match?: 'contains' | 'exact' | 'starts_with' | 'ends_with';
+        _match?: "contains" | "exact" | "starts_with" | "ends_with";
         /** Sorting criteria */
-        _order_by?: readonly string[];
+        _order_by?: readonly (string)[];
         /** Page number, for paginated object listing */
         _page?: number;
         /** Page size, for paginated object listing */
         _per_page?: number;
         /** Query filter sent as a request parameter */
-        q?: readonly string[];
+        q?: readonly (string)[];
       };
       headers?: {
         /** Request id header */
-        'x-koha-request-id'?: number;
+        "x-koha-request-id"?: number;
         /** Embed list sent as a request header */
-        'x-koha-embed'?: readonly ('cash_registers' | 'desks' | 'smtp_server' | 'library_hours')[];
+        "x-koha-embed"?: readonly ("cash_registers" | "desks" | "smtp_server" | "library_hours")[];
       };
     };
     responses: {
-      '200': Library[];
-      '400': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": Library[];
+      "400": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** Get access token */
   tokenOAuth: {
-    method: 'POST';
-    path: '/oauth/token';
+    method: "POST";
+    path: "/oauth/token";
     request: {
       form: {
         /** grant type (client_credentials) */
@@ -1604,19 +1525,19 @@ export interface KohaOperations {
       };
     };
     responses: {
-      '200': {
+      "200": {
         access_token?: string;
         token_type?: string;
         expires_in?: number;
       };
-      '400': ErrorBody;
-      '403': ErrorBody;
+      "400": ErrorBody;
+      "403": ErrorBody;
     };
   };
   /** List patrons */
   listPatrons: {
-    method: 'GET';
-    path: '/patrons';
+    method: "GET";
+    path: "/patrons";
     request: {
       query?: {
         /** Search on patron_id */
@@ -1758,66 +1679,60 @@ export interface KohaOperations {
         /** Case insensitive search on primary_contact_method */
         primary_contact_method?: string;
         /** Matching criteria */
-        _match?: 'contains' | 'exact' | 'starts_with' | 'ends_with';
+        _match?: "contains" | "exact" | "starts_with" | "ends_with";
         /** Sorting criteria */
-        _order_by?: readonly string[];
+        _order_by?: readonly (string)[];
         /** Page number, for paginated object listing */
         _page?: number;
         /** Page size, for paginated object listing */
         _per_page?: number;
         /** Query filter sent as a request parameter */
-        q?: readonly string[];
+        q?: readonly (string)[];
       };
       headers?: {
         /** Request id header */
-        'x-koha-request-id'?: number;
+        "x-koha-request-id"?: number;
         /** Embed list sent as a request header */
-        'x-koha-embed'?: readonly (
-          | 'extended_attributes'
-          | 'checkouts+count'
-          | 'overdues+count'
-          | 'account_balance'
-          | 'library'
-        )[];
+        "x-koha-embed"?: readonly ("extended_attributes" | "checkouts+count" | "overdues+count" | "account_balance" | "library")[];
       };
     };
     responses: {
-      '200': Patron[];
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": Patron[];
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** Add patron */
   addPatron: {
-    method: 'POST';
-    path: '/patrons';
+    method: "POST";
+    path: "/patrons";
     request: {
       headers?: {
         /** Confirm the posted element is not a duplicate */
-        'x-confirm-not-duplicate'?: number;
+        "x-confirm-not-duplicate"?: number;
         /** Overrides list sent as a request header */
-        'x-koha-override'?: readonly ('welcome_yes' | 'welcome_no')[];
+        "x-koha-override"?: readonly ("welcome_yes" | "welcome_no")[];
       };
-      body: Omit<Patron, 'expired' | 'restricted' | 'anonymized'>;
+      body: Omit<Patron, "expired" | "restricted" | "anonymized">;
     };
     responses: {
-      '201': unknown;
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '404': ErrorBody;
-      '409': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "201": unknown;
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "409": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
   /** Get patron */
   getPatron: {
-    method: 'GET';
-    path: '/patrons/{patron_id}';
+    method: "GET";
+    path: "/patrons/{patron_id}";
     request: {
       path: {
         /** Internal patron identifier */
@@ -1825,17 +1740,17 @@ export interface KohaOperations {
       };
       headers?: {
         /** Embed list sent as a request header */
-        'x-koha-embed'?: readonly ('+strings' | 'extended_attributes')[];
+        "x-koha-embed"?: readonly ("+strings" | "extended_attributes")[];
       };
     };
     responses: {
-      '200': Patron;
-      '400': ErrorBody;
-      '401': ErrorBody;
-      '403': ErrorBody;
-      '404': ErrorBody;
-      '500': ErrorBody;
-      '503': ErrorBody;
+      "200": Patron;
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
     };
   };
 }
@@ -1856,501 +1771,36 @@ export interface OperationMeta {
 }
 
 export const kohaOperations = {
-  listVendors: {
-    method: 'GET',
-    path: '/acquisitions/vendors',
-    pathParams: [],
-    query: {
-      name: 'single',
-      accountnumber: 'single',
-      _match: 'single',
-      _order_by: 'csv',
-      _page: 'single',
-      _per_page: 'single',
-      q: 'multi',
-    },
-    headers: { 'x-koha-request-id': 'single', 'x-koha-embed': 'csv' },
-    form: [],
-    body: false,
-    produces: ['application/json'],
-  },
-  addVendor: {
-    method: 'POST',
-    path: '/acquisitions/vendors',
-    pathParams: [],
-    query: {},
-    headers: {},
-    form: [],
-    body: true,
-    produces: ['application/json'],
-  },
-  listAcquisitionVendorsAdditionalFields: {
-    method: 'GET',
-    path: '/acquisitions/vendors/extended_attribute_types',
-    pathParams: [],
-    query: {
-      resource_type: 'single',
-      _match: 'single',
-      _order_by: 'csv',
-      _page: 'single',
-      _per_page: 'single',
-      q: 'multi',
-    },
-    headers: {},
-    form: [],
-    body: false,
-    produces: ['application/json'],
-  },
-  getVendorsconfig: {
-    method: 'GET',
-    path: '/acquisitions/vendors/config',
-    pathParams: [],
-    query: {},
-    headers: {},
-    form: [],
-    body: false,
-    produces: ['application/json'],
-  },
-  getVendor: {
-    method: 'GET',
-    path: '/acquisitions/vendors/{vendor_id}',
-    pathParams: ['vendor_id'],
-    query: {},
-    headers: { 'x-koha-embed': 'csv' },
-    form: [],
-    body: false,
-    produces: ['application/json'],
-  },
-  updateVendor: {
-    method: 'PUT',
-    path: '/acquisitions/vendors/{vendor_id}',
-    pathParams: ['vendor_id'],
-    query: {},
-    headers: {},
-    form: [],
-    body: true,
-    produces: ['application/json'],
-  },
-  deleteVendor: {
-    method: 'DELETE',
-    path: '/acquisitions/vendors/{vendor_id}',
-    pathParams: ['vendor_id'],
-    query: {},
-    headers: {},
-    form: [],
-    body: false,
-    produces: ['application/json'],
-  },
-  listVendorIssues: {
-    method: 'GET',
-    path: '/acquisitions/vendors/{vendor_id}/issues',
-    pathParams: ['vendor_id'],
-    query: {
-      issue_id: 'single',
-      vendor_id: 'single',
-      type: 'single',
-      started_on: 'single',
-      ended_on: 'single',
-      notes: 'single',
-      _match: 'single',
-      _order_by: 'csv',
-      _page: 'single',
-      _per_page: 'single',
-      q: 'multi',
-    },
-    headers: { 'x-koha-embed': 'csv', 'x-koha-request-id': 'single' },
-    form: [],
-    body: false,
-    produces: ['application/json'],
-  },
-  listBiblio: {
-    method: 'GET',
-    path: '/biblios',
-    pathParams: [],
-    query: { _page: 'single', _per_page: 'single', _match: 'single', _order_by: 'csv', q: 'multi' },
-    headers: { 'x-koha-request-id': 'single' },
-    form: [],
-    body: false,
-    produces: [
-      'application/json',
-      'application/marcxml+xml',
-      'application/marc-in-json',
-      'application/marc',
-      'text/plain',
-    ],
-  },
-  addBiblio: {
-    method: 'POST',
-    path: '/biblios',
-    pathParams: [],
-    query: {},
-    headers: {
-      'x-framework-id': 'single',
-      'x-record-schema': 'single',
-      'x-confirm-not-duplicate': 'single',
-      'x-record-source-id': 'single',
-    },
-    form: [],
-    body: false,
-    produces: ['application/json'],
-  },
-  getBiblio: {
-    method: 'GET',
-    path: '/biblios/{biblio_id}',
-    pathParams: ['biblio_id'],
-    query: {},
-    headers: {},
-    form: [],
-    body: false,
-    produces: [
-      'application/json',
-      'application/marcxml+xml',
-      'application/marc-in-json',
-      'application/marc',
-      'text/plain',
-    ],
-  },
-  updateBiblio: {
-    method: 'PUT',
-    path: '/biblios/{biblio_id}',
-    pathParams: ['biblio_id'],
-    query: {},
-    headers: { 'x-framework-id': 'single', 'x-record-schema': 'single', 'x-confirm-not-duplicate': 'single' },
-    form: [],
-    body: false,
-    produces: ['application/json'],
-  },
-  deleteBiblio: {
-    method: 'DELETE',
-    path: '/biblios/{biblio_id}',
-    pathParams: ['biblio_id'],
-    query: {},
-    headers: {},
-    form: [],
-    body: false,
-    produces: ['application/json'],
-  },
-  listBiblioCheckouts: {
-    method: 'GET',
-    path: '/biblios/{biblio_id}/checkouts',
-    pathParams: ['biblio_id'],
-    query: {
-      _page: 'single',
-      _per_page: 'single',
-      _match: 'single',
-      _order_by: 'csv',
-      q: 'multi',
-      checked_in: 'single',
-    },
-    headers: { 'x-koha-request-id': 'single', 'x-koha-embed': 'csv' },
-    form: [],
-    body: false,
-    produces: ['application/json'],
-  },
-  getBiblioItems: {
-    method: 'GET',
-    path: '/biblios/{biblio_id}/items',
-    pathParams: ['biblio_id'],
-    query: {
-      _match: 'single',
-      _order_by: 'csv',
-      _page: 'single',
-      _per_page: 'single',
-      q: 'multi',
-      bookable: 'single',
-    },
-    headers: { 'x-koha-embed': 'csv', 'x-koha-request-id': 'single' },
-    form: [],
-    body: false,
-    produces: ['application/json'],
-  },
-  listCheckouts: {
-    method: 'GET',
-    path: '/checkouts',
-    pathParams: [],
-    query: {
-      patron_id: 'single',
-      _page: 'single',
-      _per_page: 'single',
-      _match: 'single',
-      _order_by: 'csv',
-      q: 'multi',
-      checked_in: 'single',
-    },
-    headers: { 'x-koha-request-id': 'single', 'x-koha-embed': 'csv' },
-    form: [],
-    body: false,
-    produces: ['application/json'],
-  },
-  addCheckout: {
-    method: 'POST',
-    path: '/checkouts',
-    pathParams: [],
-    query: { confirmation: 'single' },
-    headers: {},
-    form: [],
-    body: true,
-    produces: ['application/json'],
-  },
-  getCheckout: {
-    method: 'GET',
-    path: '/checkouts/{checkout_id}',
-    pathParams: ['checkout_id'],
-    query: {},
-    headers: { 'x-koha-embed': 'csv' },
-    form: [],
-    body: false,
-    produces: ['application/json'],
-  },
-  availabilityCheckouts: {
-    method: 'GET',
-    path: '/checkouts/availability',
-    pathParams: [],
-    query: { patron_id: 'single', item_id: 'single' },
-    headers: {},
-    form: [],
-    body: false,
-    produces: ['application/json'],
-  },
-  listHolds: {
-    method: 'GET',
-    path: '/holds',
-    pathParams: [],
-    query: {
-      hold_id: 'single',
-      patron_id: 'single',
-      hold_date: 'single',
-      biblio_id: 'single',
-      item_group_id: 'single',
-      pickup_library_id: 'single',
-      cancellation_date: 'single',
-      notes: 'single',
-      priority: 'single',
-      status: 'single',
-      timestamp: 'single',
-      item_id: 'single',
-      waiting_date: 'single',
-      expiration_date: 'single',
-      lowest_priority: 'single',
-      suspended: 'single',
-      suspended_until: 'single',
-      non_priority: 'single',
-      _match: 'single',
-      _order_by: 'csv',
-      _page: 'single',
-      _per_page: 'single',
-      q: 'multi',
-      old: 'single',
-    },
-    headers: { 'x-koha-request-id': 'single', 'x-koha-embed': 'csv' },
-    form: [],
-    body: false,
-    produces: ['application/json'],
-  },
-  addHold: {
-    method: 'POST',
-    path: '/holds',
-    pathParams: [],
-    query: {},
-    headers: { 'x-koha-override': 'csv' },
-    form: [],
-    body: true,
-    produces: ['application/json'],
-  },
-  overwriteHold: {
-    method: 'PUT',
-    path: '/holds/{hold_id}',
-    pathParams: ['hold_id'],
-    query: {},
-    headers: {},
-    form: [],
-    body: true,
-    produces: ['application/json'],
-  },
-  editHold: {
-    method: 'PATCH',
-    path: '/holds/{hold_id}',
-    pathParams: ['hold_id'],
-    query: {},
-    headers: {},
-    form: [],
-    body: true,
-    produces: ['application/json'],
-  },
-  listItems: {
-    method: 'GET',
-    path: '/items',
-    pathParams: [],
-    query: {
-      external_id: 'single',
-      _match: 'single',
-      _order_by: 'csv',
-      _page: 'single',
-      _per_page: 'single',
-      q: 'multi',
-    },
-    headers: { 'x-koha-embed': 'csv', 'x-koha-request-id': 'single' },
-    form: [],
-    body: false,
-    produces: ['application/json'],
-  },
-  getItem: {
-    method: 'GET',
-    path: '/items/{item_id}',
-    pathParams: ['item_id'],
-    query: {},
-    headers: { 'x-koha-embed': 'csv' },
-    form: [],
-    body: false,
-    produces: ['application/json'],
-  },
-  listLibraries: {
-    method: 'GET',
-    path: '/libraries',
-    pathParams: [],
-    query: {
-      name: 'single',
-      address1: 'single',
-      address2: 'single',
-      address3: 'single',
-      postal_code: 'single',
-      city: 'single',
-      state: 'single',
-      country: 'single',
-      phone: 'single',
-      fax: 'single',
-      email: 'single',
-      reply_to_email: 'single',
-      return_path_email: 'single',
-      url: 'single',
-      ip: 'single',
-      notes: 'single',
-      _match: 'single',
-      _order_by: 'csv',
-      _page: 'single',
-      _per_page: 'single',
-      q: 'multi',
-    },
-    headers: { 'x-koha-request-id': 'single', 'x-koha-embed': 'csv' },
-    form: [],
-    body: false,
-    produces: ['application/json'],
-  },
-  tokenOAuth: {
-    method: 'POST',
-    path: '/oauth/token',
-    pathParams: [],
-    query: {},
-    headers: {},
-    form: ['grant_type', 'client_id', 'client_secret'],
-    body: false,
-    produces: ['application/json'],
-  },
-  listPatrons: {
-    method: 'GET',
-    path: '/patrons',
-    pathParams: [],
-    query: {
-      patron_id: 'single',
-      cardnumber: 'single',
-      surname: 'single',
-      firstname: 'single',
-      preferred_name: 'single',
-      title: 'single',
-      other_name: 'single',
-      initials: 'single',
-      street_number: 'single',
-      street_type: 'single',
-      address: 'single',
-      address2: 'single',
-      city: 'single',
-      state: 'single',
-      postal_code: 'single',
-      country: 'single',
-      email: 'single',
-      phone: 'single',
-      mobile: 'single',
-      fax: 'single',
-      secondary_email: 'single',
-      secondary_phone: 'single',
-      altaddress_street_number: 'single',
-      altaddress_street_type: 'single',
-      altaddress_address: 'single',
-      altaddress_address2: 'single',
-      altaddress_city: 'single',
-      altaddress_state: 'single',
-      altaddress_postal_code: 'single',
-      altaddress_country: 'single',
-      altaddress_email: 'single',
-      altaddress_phone: 'single',
-      date_of_birth: 'single',
-      library_id: 'single',
-      category_id: 'single',
-      date_enrolled: 'single',
-      expiry_date: 'single',
-      incorrect_address: 'single',
-      patron_card_lost: 'single',
-      restricted: 'single',
-      staff_notes: 'single',
-      relationship_type: 'single',
-      gender: 'single',
-      userid: 'single',
-      opac_notes: 'single',
-      altaddress_notes: 'single',
-      statistics_1: 'single',
-      statistics_2: 'single',
-      autorenew_checkouts: 'single',
-      altcontact_firstname: 'single',
-      altcontact_surname: 'single',
-      altcontact_address: 'single',
-      altcontact_address2: 'single',
-      altcontact_city: 'single',
-      altcontact_state: 'single',
-      altcontact_postal_code: 'single',
-      altcontact_country: 'single',
-      altcontact_phone: 'single',
-      sms_number: 'single',
-      sms_provider_id: 'single',
-      privacy: 'single',
-      privacy_guarantor_checkouts: 'single',
-      check_previous_checkout: 'single',
-      updated_on: 'single',
-      last_seen: 'single',
-      lang: 'single',
-      login_attempts: 'single',
-      protected: 'single',
-      primary_contact_method: 'single',
-      _match: 'single',
-      _order_by: 'csv',
-      _page: 'single',
-      _per_page: 'single',
-      q: 'multi',
-    },
-    headers: { 'x-koha-request-id': 'single', 'x-koha-embed': 'csv' },
-    form: [],
-    body: false,
-    produces: ['application/json'],
-  },
-  addPatron: {
-    method: 'POST',
-    path: '/patrons',
-    pathParams: [],
-    query: {},
-    headers: { 'x-confirm-not-duplicate': 'single', 'x-koha-override': 'csv' },
-    form: [],
-    body: true,
-    produces: ['application/json'],
-  },
-  getPatron: {
-    method: 'GET',
-    path: '/patrons/{patron_id}',
-    pathParams: ['patron_id'],
-    query: {},
-    headers: { 'x-koha-embed': 'csv' },
-    form: [],
-    body: false,
-    produces: ['application/json'],
-  },
+  listVendors: {"method":"GET","path":"/acquisitions/vendors","pathParams":[],"query":{"name":"single","accountnumber":"single","_match":"single","_order_by":"csv","_page":"single","_per_page":"single","q":"multi"},"headers":{"x-koha-request-id":"single","x-koha-embed":"csv"},"form":[],"body":false,"produces":["application/json"]},
+  addVendor: {"method":"POST","path":"/acquisitions/vendors","pathParams":[],"query":{},"headers":{},"form":[],"body":true,"produces":["application/json"]},
+  listAcquisitionVendorsAdditionalFields: {"method":"GET","path":"/acquisitions/vendors/extended_attribute_types","pathParams":[],"query":{"resource_type":"single","_match":"single","_order_by":"csv","_page":"single","_per_page":"single","q":"multi"},"headers":{},"form":[],"body":false,"produces":["application/json"]},
+  getVendorsconfig: {"method":"GET","path":"/acquisitions/vendors/config","pathParams":[],"query":{},"headers":{},"form":[],"body":false,"produces":["application/json"]},
+  getVendor: {"method":"GET","path":"/acquisitions/vendors/{vendor_id}","pathParams":["vendor_id"],"query":{},"headers":{"x-koha-embed":"csv"},"form":[],"body":false,"produces":["application/json"]},
+  updateVendor: {"method":"PUT","path":"/acquisitions/vendors/{vendor_id}","pathParams":["vendor_id"],"query":{},"headers":{},"form":[],"body":true,"produces":["application/json"]},
+  deleteVendor: {"method":"DELETE","path":"/acquisitions/vendors/{vendor_id}","pathParams":["vendor_id"],"query":{},"headers":{},"form":[],"body":false,"produces":["application/json"]},
+  listVendorIssues: {"method":"GET","path":"/acquisitions/vendors/{vendor_id}/issues","pathParams":["vendor_id"],"query":{"issue_id":"single","vendor_id":"single","type":"single","started_on":"single","ended_on":"single","notes":"single","_match":"single","_order_by":"csv","_page":"single","_per_page":"single","q":"multi"},"headers":{"x-koha-embed":"csv","x-koha-request-id":"single"},"form":[],"body":false,"produces":["application/json"]},
+  listBiblio: {"method":"GET","path":"/biblios","pathParams":[],"query":{"_page":"single","_per_page":"single","_match":"single","_order_by":"csv","q":"multi"},"headers":{"x-koha-request-id":"single"},"form":[],"body":false,"produces":["application/json","application/marcxml+xml","application/marc-in-json","application/marc","text/plain"]},
+  addBiblio: {"method":"POST","path":"/biblios","pathParams":[],"query":{},"headers":{"x-framework-id":"single","x-record-schema":"single","x-confirm-not-duplicate":"single","x-record-source-id":"single"},"form":[],"body":false,"produces":["application/json"]},
+  getBiblio: {"method":"GET","path":"/biblios/{biblio_id}","pathParams":["biblio_id"],"query":{},"headers":{},"form":[],"body":false,"produces":["application/json","application/marcxml+xml","application/marc-in-json","application/marc","text/plain"]},
+  updateBiblio: {"method":"PUT","path":"/biblios/{biblio_id}","pathParams":["biblio_id"],"query":{},"headers":{"x-framework-id":"single","x-record-schema":"single","x-confirm-not-duplicate":"single"},"form":[],"body":false,"produces":["application/json"]},
+  deleteBiblio: {"method":"DELETE","path":"/biblios/{biblio_id}","pathParams":["biblio_id"],"query":{},"headers":{},"form":[],"body":false,"produces":["application/json"]},
+  listBiblioCheckouts: {"method":"GET","path":"/biblios/{biblio_id}/checkouts","pathParams":["biblio_id"],"query":{"_page":"single","_per_page":"single","_match":"single","_order_by":"csv","q":"multi","checked_in":"single"},"headers":{"x-koha-request-id":"single","x-koha-embed":"csv"},"form":[],"body":false,"produces":["application/json"]},
+  getBiblioItems: {"method":"GET","path":"/biblios/{biblio_id}/items","pathParams":["biblio_id"],"query":{"_match":"single","_order_by":"csv","_page":"single","_per_page":"single","q":"multi","bookable":"single"},"headers":{"x-koha-embed":"csv","x-koha-request-id":"single"},"form":[],"body":false,"produces":["application/json"]},
+  listCheckouts: {"method":"GET","path":"/checkouts","pathParams":[],"query":{"patron_id":"single","_page":"single","_per_page":"single","_match":"single","_order_by":"csv","q":"multi","checked_in":"single"},"headers":{"x-koha-request-id":"single","x-koha-embed":"csv"},"form":[],"body":false,"produces":["application/json"]},
+  addCheckout: {"method":"POST","path":"/checkouts","pathParams":[],"query":{"confirmation":"single"},"headers":{},"form":[],"body":true,"produces":["application/json"]},
+  getCheckout: {"method":"GET","path":"/checkouts/{checkout_id}","pathParams":["checkout_id"],"query":{},"headers":{"x-koha-embed":"csv"},"form":[],"body":false,"produces":["application/json"]},
+  availabilityCheckouts: {"method":"GET","path":"/checkouts/availability","pathParams":[],"query":{"patron_id":"single","item_id":"single"},"headers":{},"form":[],"body":false,"produces":["application/json"]},
+  listHolds: {"method":"GET","path":"/holds","pathParams":[],"query":{"hold_id":"single","patron_id":"single","hold_date":"single","biblio_id":"single","item_group_id":"single","pickup_library_id":"single","cancellation_date":"single","notes":"single","priority":"single","status":"single","timestamp":"single","item_id":"single","waiting_date":"single","expiration_date":"single","lowest_priority":"single","suspended":"single","suspended_until":"single","non_priority":"single","_match":"single","_order_by":"csv","_page":"single","_per_page":"single","q":"multi","old":"single"},"headers":{"x-koha-request-id":"single","x-koha-embed":"csv"},"form":[],"body":false,"produces":["application/json"]},
+  addHold: {"method":"POST","path":"/holds","pathParams":[],"query":{},"headers":{"x-koha-override":"csv"},"form":[],"body":true,"produces":["application/json"]},
+  overwriteHold: {"method":"PUT","path":"/holds/{hold_id}","pathParams":["hold_id"],"query":{},"headers":{},"form":[],"body":true,"produces":["application/json"]},
+  editHold: {"method":"PATCH","path":"/holds/{hold_id}","pathParams":["hold_id"],"query":{},"headers":{},"form":[],"body":true,"produces":["application/json"]},
+  listItems: {"method":"GET","path":"/items","pathParams":[],"query":{"external_id":"single","_match":"single","_order_by":"csv","_page":"single","_per_page":"single","q":"multi"},"headers":{"x-koha-embed":"csv","x-koha-request-id":"single"},"form":[],"body":false,"produces":["application/json"]},
+  getItem: {"method":"GET","path":"/items/{item_id}","pathParams":["item_id"],"query":{},"headers":{"x-koha-embed":"csv"},"form":[],"body":false,"produces":["application/json"]},
+  listLibraries: {"method":"GET","path":"/libraries","pathParams":[],"query":{"name":"single","address1":"single","address2":"single","address3":"single","postal_code":"single","city":"single","state":"single","country":"single","phone":"single","fax":"single","email":"single","reply_to_email":"single","return_path_email":"single","url":"single","ip":"single","notes":"single","_match":"single","_order_by":"csv","_page":"single","_per_page":"single","q":"multi"},"headers":{"x-koha-request-id":"single","x-koha-embed":"csv"},"form":[],"body":false,"produces":["application/json"]},
+  tokenOAuth: {"method":"POST","path":"/oauth/token","pathParams":[],"query":{},"headers":{},"form":["grant_type","client_id","client_secret"],"body":false,"produces":["application/json"]},
+  listPatrons: {"method":"GET","path":"/patrons","pathParams":[],"query":{"patron_id":"single","cardnumber":"single","surname":"single","firstname":"single","preferred_name":"single","title":"single","other_name":"single","initials":"single","street_number":"single","street_type":"single","address":"single","address2":"single","city":"single","state":"single","postal_code":"single","country":"single","email":"single","phone":"single","mobile":"single","fax":"single","secondary_email":"single","secondary_phone":"single","altaddress_street_number":"single","altaddress_street_type":"single","altaddress_address":"single","altaddress_address2":"single","altaddress_city":"single","altaddress_state":"single","altaddress_postal_code":"single","altaddress_country":"single","altaddress_email":"single","altaddress_phone":"single","date_of_birth":"single","library_id":"single","category_id":"single","date_enrolled":"single","expiry_date":"single","incorrect_address":"single","patron_card_lost":"single","restricted":"single","staff_notes":"single","relationship_type":"single","gender":"single","userid":"single","opac_notes":"single","altaddress_notes":"single","statistics_1":"single","statistics_2":"single","autorenew_checkouts":"single","altcontact_firstname":"single","altcontact_surname":"single","altcontact_address":"single","altcontact_address2":"single","altcontact_city":"single","altcontact_state":"single","altcontact_postal_code":"single","altcontact_country":"single","altcontact_phone":"single","sms_number":"single","sms_provider_id":"single","privacy":"single","privacy_guarantor_checkouts":"single","check_previous_checkout":"single","updated_on":"single","last_seen":"single","lang":"single","login_attempts":"single","protected":"single","primary_contact_method":"single","_match":"single","_order_by":"csv","_page":"single","_per_page":"single","q":"multi"},"headers":{"x-koha-request-id":"single","x-koha-embed":"csv"},"form":[],"body":false,"produces":["application/json"]},
+  addPatron: {"method":"POST","path":"/patrons","pathParams":[],"query":{},"headers":{"x-confirm-not-duplicate":"single","x-koha-override":"csv"},"form":[],"body":true,"produces":["application/json"]},
+  getPatron: {"method":"GET","path":"/patrons/{patron_id}","pathParams":["patron_id"],"query":{},"headers":{"x-koha-embed":"csv"},"form":[],"body":false,"produces":["application/json"]},
 } as const satisfies Record<keyof KohaOperations, OperationMeta>;
 
 export type KohaOperationId = keyof KohaOperations;
