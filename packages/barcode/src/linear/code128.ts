@@ -1,8 +1,12 @@
-// Code 128 (ISO/IEC 15417): code sets A/B/C chosen by dynamic programming for the shortest symbol,
+// Code 128 (ISO/IEC 15417): code sets A/B/C chosen by dynamic programming for the shortest symbol, with zint's
+// Annex E choice taken instead whenever it is as short (so modules match zint's),
 // FNC4 for ISO 8859-1 high characters, FNC1 for GS1-128 (see gs1-128.ts).
 import { BarcodeError, invalidCharacter } from '../errors.js';
 import type { LinearSymbol } from '../symbol.js';
+import { annexEValues, FNC1_ITEM } from './code128-annex-e.js';
 import { assertNotEmpty, linearSymbol } from './common.js';
+
+export { FNC1_ITEM };
 
 /** Element widths (bar, space, ...) of symbol values 0–105; the stop is separate. */
 const PATTERNS = (
@@ -28,9 +32,6 @@ const LATCH = [
 /** FNC4 value in set A and set B. */
 const FNC4 = [101, 100];
 
-/** An input item: a character code 0–255, or FNC1_ITEM. */
-export const FNC1_ITEM = -1;
-
 export type Code128Set = 'A' | 'B' | 'C';
 
 export interface Code128Options {
@@ -45,8 +46,18 @@ const inB = (c: number) => (c & 127) >= 32;
 const valueA = (c: number) => ((c & 127) < 32 ? (c & 127) + 64 : (c & 127) - 32);
 const valueB = (c: number) => (c & 127) - 32;
 
-/** Symbol values (start, data, check excluded) for the items, minimal in count. */
+/**
+ * Symbol values (start first, check excluded) for the items, minimal in count. Automatic mode prefers the
+ * sequence zint 2.11 picks (ISO/IEC 15417 Annex E rules, see code128-annex-e.ts) whenever it is no longer.
+ */
 export function code128Values(items: readonly number[], forced?: Code128Set): number[] {
+  const shortest = shortestValues(items, forced);
+  if (forced !== undefined) return shortest;
+  const annexE = annexEValues(items);
+  return annexE !== undefined && annexE.length <= shortest.length ? annexE : shortest;
+}
+
+function shortestValues(items: readonly number[], forced?: Code128Set): number[] {
   const n = items.length;
   // best[i*3+s]: characters needed to encode items[i..] when currently in set s (0 A, 1 B, 2 C).
   const best = new Int32Array((n + 1) * 3);
