@@ -2,6 +2,8 @@
 // hold queues (item- and title-level) trapped at check-in, overdue fines, blocks, fee and renewal
 // limits, transit between locations. Tests, the CLI and the demo run on it; it is also the
 // reference for what an ILS adapter is expected to answer.
+
+import { opt } from '../util/opt.js';
 import {
   DEFAULT_RULES,
   type IlsData,
@@ -686,9 +688,4 @@ export class MemoryIls implements SipIls {
     if (item.inTransitTo) return '10';
     return '03';
   }
-}
-
-/** `{ key: value }` when value is defined, `{}` otherwise (exactOptionalPropertyTypes-friendly). */
-function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

@@ -82,9 +82,8 @@ export class SipSession {
     return this.account?.errorDetection ?? 'auto';
   }
 
-  private get policy(): SipPolicy {
-    return { ...DEFAULT_POLICY, ...this.institution?.policy };
-  }
+  /** The logged-in institution's policy over the defaults; set at login, not rebuilt per message. */
+  private policy: SipPolicy = DEFAULT_POLICY;
 
   private get ils(): SipIls {
     return this.institution?.ils ?? this.settings.ils;
@@ -146,6 +145,7 @@ export class SipSession {
     if (ok) {
       this.account = account;
       this.institution = this.settings.institutions.get(account.institutionId);
+      this.policy = { ...DEFAULT_POLICY, ...this.institution?.policy };
       this.location = f.locationCode || account.location;
     }
     // Stamp with the new account's mode when login switched it on.

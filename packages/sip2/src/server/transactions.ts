@@ -8,6 +8,7 @@ import type { Sip2Code } from '../codec/specs.js';
 import type { Sip2Message, Sip2MessageOf } from '../codec/types.js';
 import { parseSummary, readFlag, type Sip2SummaryList, type SUMMARY_LISTS } from '../codec/values.js';
 import type { CheckoutResult, IlsContext, IlsMessages, IlsPatron, SipIls } from '../ils/types.js';
+import { opt } from '../util/opt.js';
 import type { SipPolicy } from './config.js';
 
 export interface TransactionContext {
@@ -30,9 +31,6 @@ const screen = (r: IlsMessages) => ({
   ...(r.printLine?.length ? { printLine: r.printLine } : {}),
 });
 const refused = (text: string) => ({ screenMessage: [text] });
-/** `{ key: value }` when value is defined, else `{}`. */
-const opt = <K extends string, V>(key: K, value: V | undefined) =>
-  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
 async function patronPasswordValid(t: TransactionContext, patronId: string, password: string | undefined) {
   if (password === undefined || password === '') return undefined;
