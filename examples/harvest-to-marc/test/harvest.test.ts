@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { getControlValue, type MarcRecord, parseIso2709, parseMarcXml } from '@bibwire/marcxml';
 import { OaiError } from '@bibwire/oai-pmh';
 import { describe, expect, it } from 'vitest';
+import { memoryIo } from '../../../testing/memory-io.js';
 import { main } from '../src/cli.js';
 import { formatFromPath, type HarvestProgress, harvestToFile } from '../src/harvest.js';
 import { sampleOaiHandler, sampleRecords, serveLocally } from '../src/sample-provider.js';
@@ -13,16 +14,6 @@ const handler = sampleOaiHandler();
 const inProcess = (url: string, init: RequestInit) => handler(new Request(url, init));
 const baseUrl = 'http://provider.test/oai';
 const tempDir = () => mkdtemp(join(tmpdir(), 'harvest-test-'));
-
-function memoryIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } },
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
-}
 
 // Same fields and leader, apart from the record length and base address a writer recomputes.
 const sameContent = (a: MarcRecord, b: MarcRecord) =>

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { encodeBarcode, type LinearSymbol } from '@bibwire/barcode';
 import { controlField, createRecord, dataField, writeIso2709, writeMarcXml } from '@bibwire/marcxml';
 import { describe, expect, it } from 'vitest';
+import { memoryIo } from '../../../testing/memory-io.js';
 import { main, pageFileName } from '../src/cli.js';
 import { labelsOf, type SpineLabel, shortTitle } from '../src/labels.js';
 import { renderSheets } from '../src/sheet.js';
@@ -201,16 +202,6 @@ describe('sheets', () => {
 });
 
 describe('command line', () => {
-  function memoryIo() {
-    const out: string[] = [];
-    const err: string[] = [];
-    return {
-      io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } },
-      out: () => out.join(''),
-      err: () => err.join(''),
-    };
-  }
-
   it('without arguments labels the demo catalogue and exits 0', async () => {
     const m = memoryIo();
     expect(await main([], m.io)).toBe(0);

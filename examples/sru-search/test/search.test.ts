@@ -1,6 +1,7 @@
 import { getControlValue, parseMrk } from '@bibwire/marcxml';
 import { SruError } from '@bibwire/sru-cql';
 import { describe, expect, it } from 'vitest';
+import { memoryIo } from '../../../testing/memory-io.js';
 import { main } from '../src/cli.js';
 import { sampleSruHandler, startSampleServer } from '../src/sample-server.js';
 import { search } from '../src/search.js';
@@ -14,16 +15,6 @@ const url = 'http://sru.test/';
 function collect() {
   const out: string[] = [];
   return { print: (s: string) => out.push(s), text: () => out.join('') };
-}
-
-function memoryIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } },
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
 }
 
 describe('search', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { clientCredentials, KohaClient } from '@bibwire/koha-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type KohaMock, startKohaMock } from '../../../packages/koha-client/test/mock/koha-mock.js';
+import { memoryIo as sharedMemoryIo } from '../../../testing/memory-io.js';
 import { main, SAMPLE_VENDORS } from '../src/cli.js';
 import { syncVendors } from '../src/sync.js';
 import { parseCsv, parseVendorList, VendorListError } from '../src/vendor-list.js';
@@ -22,15 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 
-function memoryIo(env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, env },
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
-}
+const memoryIo = (env: Record<string, string> = {}) => sharedMemoryIo({ env });
 
 describe('vendor list', () => {
   it('reads CSV with quotes, commas, doubled quotes and CRLF', () => {
