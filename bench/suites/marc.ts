@@ -9,19 +9,18 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import { encodeRecords, readRecords } from '@bibwire/marcxml';
+import { sharedDir } from '../../testing/paths.js';
 import { peakRssOf } from '../lib/rss.js';
 import type { BenchSuite, Contender } from '../lib/types.js';
 
 // Parse ISO 2709, ISO 2709 → MARCXML and MARCXML → ISO 2709 side by side with yaz-marcdump and marcjs.
 // Throughput and peak RSS (in child processes) over the 50,400-record file (base90 × 560,
 // 142 MB ISO / 260 MB MARCXML). The 10,080-record file (base90 × 112) serves the round-trip check.
-const here = dirname(fileURLToPath(import.meta.url));
-const shared = process.env.BIBWIRE_SHARED ?? join(here, '..', '..', '..', 'shared');
+const shared = sharedDir;
 const BASE = [
   'marc4j-065001035.mrc',
   'yaz-marccol1.u8.marc',

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeMarc8, encodeMarc8, isDataField, type MarcRecord, parseIso2709 } from '@bibwire/marcxml';
+import { sharedDir } from '../../testing/paths.js';
 import { peakRssOf } from '../lib/rss.js';
 import type { BenchSuite, Contender } from '../lib/types.js';
 
@@ -10,7 +11,7 @@ import type { BenchSuite, Contender } from '../lib/types.js';
 // Hebrew, Arabic) repeated into a 12,000-record file. Peers read and convert the same file: yaz-marcdump
 // (C) in a child process, MARC::Charset (Perl) timing its own loop on a tenth of it.
 const here = dirname(fileURLToPath(import.meta.url));
-const shared = join(here, '..', '..', '..', 'shared', 'data', 'marc');
+const shared = join(sharedDir, 'data', 'marc');
 const dataDir = join(here, '..', '.data');
 const marc8File = join(dataDir, 'marc8-12k.mrc');
 const marc8Small = join(dataDir, 'marc8-1200.mrc');

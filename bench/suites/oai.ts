@@ -12,6 +12,7 @@ import {
   oaiDcFormat,
   parseMarcBytes,
 } from '@bibwire/oai-pmh/server';
+import { sharedDir } from '../../testing/paths.js';
 import { peakRssOf } from '../lib/rss.js';
 import type { BenchSuite, Contender } from '../lib/types.js';
 
@@ -19,7 +20,7 @@ import type { BenchSuite, Contender } from '../lib/types.js';
 // shared/data cycled under new identifiers), first page and a page deep in the list (keyset paging);
 // then a loopback harvest (node:http provider + our harvester in one child process) with peak RSS.
 const here = dirname(fileURLToPath(import.meta.url));
-const shared = process.env.BIBWIRE_SHARED ?? join(here, '..', '..', '..', 'shared');
+const shared = sharedDir;
 const FILES = [
   'marc4j-chabon.mrc',
   'marc4j-summerland.mrc',
