@@ -1,9 +1,9 @@
 // pnpm demo: the whole suite on 127.0.0.1 over the bundled catalogue; prints what runs where.
 import { parseArgs } from 'node:util';
+import { serveNode } from '@bibwire/oai-pmh/node';
 import { createSipServer, MemoryIls } from '@bibwire/sip2/server';
 import { createDemoHandler } from './app.js';
 import { loadCatalogue } from './catalogue.js';
-import { serveFetch } from './node-http.js';
 import { DEMO_ACCOUNTS, DEMO_INSTITUTIONS } from './sip.js';
 
 const { values } = parseArgs({
@@ -26,8 +26,8 @@ const sip = createSipServer({
 const sipAddress = await sip.listen(sipPort, host);
 // The page names the ports, so the handler is built once the listeners have them (port 0 = any free port).
 let handler: ((request: Request) => Promise<Response>) | undefined;
-const http = await serveFetch((request) => handler!(request), httpPort, host);
-const actualHttpPort = (http.address() as { port: number }).port;
+const http = await serveNode((request) => handler!(request), { port: httpPort, host });
+const actualHttpPort = http.port;
 handler = createDemoHandler(catalogue, { httpPort: actualHttpPort, sipPort: sipAddress.port });
 const base = `http://${host}:${actualHttpPort}`;
 const p = catalogue.patrons[0]!;
@@ -48,8 +48,7 @@ let stopping = false;
 const stop = () => {
   if (stopping) return;
   stopping = true;
-  http.closeAllConnections();
-  Promise.all([sip.close(), new Promise((r) => http.close(r))]).then(() => {
+  Promise.all([sip.close(), http.close()]).then(() => {
     console.log('stopped');
     process.exit(0);
   });

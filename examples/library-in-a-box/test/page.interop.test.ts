@@ -1,27 +1,26 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type RunningNodeServer, serveNode } from '@bibwire/oai-pmh/node';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { commandPeer, describeWithPeers, runPeer } from '../../../testing/peers.js';
 import { createDemoHandler } from '../src/app.js';
 import { loadCatalogue } from '../src/catalogue.js';
-import { serveFetch } from '../src/node-http.js';
 
 // The demo page end to end in headless Chromium (Debian's, no browser download): search, open a
 // record, see its MARC, Dublin Core and an item barcode image that zbarimg decodes.
 const chromiumPeer = commandPeer('chromium');
 describeWithPeers('demo page in Chromium', [chromiumPeer, commandPeer('zbarimg')], () => {
-  let server: Server;
+  let server: RunningNodeServer;
   let base: string;
   let browser: Browser;
   let dir: string;
 
   beforeAll(async () => {
     const catalogue = loadCatalogue();
-    server = await serveFetch(createDemoHandler(catalogue, { httpPort: 0, sipPort: 6001 }), 0);
-    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    server = await serveNode(createDemoHandler(catalogue, { httpPort: 0, sipPort: 6001 }));
+    base = `http://127.0.0.1:${server.port}`;
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: [
@@ -39,7 +38,7 @@ describeWithPeers('demo page in Chromium', [chromiumPeer, commandPeer('zbarimg')
   });
   afterAll(async () => {
     await browser?.close();
-    server?.close();
+    await server?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

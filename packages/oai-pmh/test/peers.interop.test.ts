@@ -1,9 +1,9 @@
 // Harvesters that are not ours read our provider; our harvester reads a provider that is not ours.
 import { fileURLToPath } from 'node:url';
 import { OaiHarvester } from '@bibwire/oai-pmh/client';
+import { type RunningNodeServer as RunningServer, serveNode } from '@bibwire/oai-pmh/node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { commandPeer, describeWithPeers, perlPeer } from '../../../testing/peers.js';
-import { type RunningServer, serveFetchHandler } from '../src/cli/node-http.js';
 import { runPeerAsync } from './peers-async.js';
 import { marcHandler } from './responses.js';
 
@@ -24,7 +24,7 @@ describeWithPeers(
   [commandPeer('catmandu'), perlPeer('Catmandu::Importer::OAI'), perlPeer('HTTP::OAI')],
   () => {
     beforeAll(async () => {
-      server = await serveFetchHandler(await marcHandler(), { port: 0 });
+      server = await serveNode(await marcHandler(), { port: 0, path: '/oai' });
       expectedIds = await harvestIds(server.url, 'oai_dc');
     });
     afterAll(() => server?.close());
@@ -110,7 +110,7 @@ describeWithPeers(
     const script = fileURLToPath(new URL('./fixtures/httpoai-gateway.pl', import.meta.url));
 
     beforeAll(async () => {
-      gateway = await serveFetchHandler(
+      gateway = await serveNode(
         async (request) => {
           const url = new URL(request.url);
           const body = await runPeerAsync('perl', [
@@ -123,7 +123,7 @@ describeWithPeers(
             headers: { 'content-type': 'text/xml; charset=utf-8' },
           });
         },
-        { port: 0 },
+        { port: 0, path: '/oai' },
       );
     });
     afterAll(() => gateway?.close());

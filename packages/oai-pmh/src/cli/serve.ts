@@ -5,10 +5,10 @@ import type { DeletedRecordPolicy } from '../index.js';
 import { parseKohaOaiConfig } from '../koha-config.js';
 import { formatsFromKohaConfig, kohaDefaultFormats } from '../marc/formats.js';
 import { marcRepositoryFromBytes } from '../marc/repository.js';
+import { serveNode } from '../node/serve.js';
 import { createOaiHandler } from '../server/handler.js';
 import { parseArgs } from './args.js';
 import type { CliIo } from './io.js';
-import { serveFetchHandler } from './node-http.js';
 
 export const serveUsage = `oai-pmh serve --marc FILE [options]
   --marc FILE          ISO 2709 or MARCXML records to serve
@@ -67,7 +67,7 @@ export async function serve(argv: readonly string[], io: CliIo, signal?: AbortSi
     repositoryIdentifier,
     ...(secret !== undefined && { tokenSecret: secret }),
   });
-  const running = await serveFetchHandler(handler, { port });
+  const running = await serveNode(handler, { port, path: '/oai' });
   io.stderr.write(
     `serving ${repository.size} records (${formats.map((f) => f.metadataPrefix).join(', ')}) at ${running.url}\n`,
   );
