@@ -13,6 +13,7 @@ export interface CliIo {
 }
 
 const USAGE = `usage: kiosk-gateway [--koha-url URL --client-id ID --account login:password:LIBRARY …] [--port 6001] [--host 127.0.0.1]
+       [--checkin rest|off] [--checked-in-ok]
 The Koha API client secret is read from KOHA_CLIENT_SECRET. Without --koha-url: an offline demonstration.
 `;
 
@@ -33,6 +34,8 @@ function parse(argv: readonly string[]) {
       account: { type: 'string', multiple: true },
       port: { type: 'string' },
       host: { type: 'string' },
+      checkin: { type: 'string' },
+      'checked-in-ok': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -47,6 +50,8 @@ export async function startFromArgs(argv: readonly string[], io: CliIo): Promise
     accounts = (values.account ?? []).map(parseAccount);
     if (values.port !== undefined && !/^\d{1,5}$/.test(values.port))
       throw new Error('--port must be a number');
+    if (values.checkin !== undefined && values.checkin !== 'rest' && values.checkin !== 'off')
+      throw new Error('--checkin must be rest or off');
   } catch (error) {
     io.stderr.write(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -71,6 +76,8 @@ export async function startFromArgs(argv: readonly string[], io: CliIo): Promise
     clientId,
     clientSecret,
     accounts,
+    checkin: values.checkin === 'off' ? 'off' : 'rest',
+    checkedInOk: values['checked-in-ok'] === true,
     // Events carry no passwords, PINs or raw messages (see @bibwire/sip2's logger).
     logger: (event) => io.stderr.write(`${JSON.stringify(event)}\n`),
   });

@@ -11,6 +11,8 @@ export const DEMO = {
   sipPassword: 'kiosk1pass',
   library: 'CPL',
   cardnumber: '23529000000011',
+  /** The demo patron's PIN (Koha password), checked through Koha's password validation. */
+  pin: '4711',
   barcode: '39000000000019',
   title: 'The amazing adventures of Kavalier and Clay',
 } as const;
@@ -36,16 +38,25 @@ export function describeReply(reply: Record<string, unknown>): string {
 
 export async function runDemo(print: (line: string) => void): Promise<DemoExchange[]> {
   const mock = await startKohaMock({ clientId: DEMO.clientId, clientSecret: DEMO.clientSecret });
-  const store = mock.store as unknown as { patrons: Row[]; items: Row[] };
+  const store = mock.store as unknown as {
+    patrons: Row[];
+    items: Row[];
+    holds: Row[];
+    passwords: Map<number, string>;
+  };
+  // The mock's generated sample holds sit on the demo's record and would block its renewal.
+  store.holds.splice(0, store.holds.length);
   store.patrons.push({
     ...store.patrons[0],
     patron_id: 501,
     cardnumber: DEMO.cardnumber,
+    userid: 'alovelace',
     firstname: 'Ada',
     surname: 'Lovelace',
     library_id: DEMO.library,
     expiry_date: '2099-12-31',
   });
+  store.passwords.set(501, DEMO.pin);
   store.items.push({
     ...store.items[0],
     item_id: 501,
@@ -78,9 +89,14 @@ export async function runDemo(print: (line: string) => void): Promise<DemoExchan
     record('login', `93 ${DEMO.sipUser}`, { code: '94', fixed: { ok: '1' } });
     record('status', '99', await client.scStatus());
     record(
+      'patron status',
+      `23 ${DEMO.cardnumber} AD=****`,
+      await client.patronStatus({ patronIdentifier: DEMO.cardnumber, patronPassword: DEMO.pin }),
+    );
+    record(
       'patron info',
-      `63 ${DEMO.cardnumber}`,
-      await client.patronInformation({ patronIdentifier: DEMO.cardnumber }),
+      `63 ${DEMO.cardnumber} AD=****`,
+      await client.patronInformation({ patronIdentifier: DEMO.cardnumber, patronPassword: DEMO.pin }),
     );
     record(
       'checkout',
@@ -89,15 +105,30 @@ export async function runDemo(print: (line: string) => void): Promise<DemoExchan
     );
     record('item info', `17 ${DEMO.barcode}`, await client.itemInformation({ itemIdentifier: DEMO.barcode }));
     record(
+      'renew',
+      `29 ${DEMO.cardnumber} ${DEMO.barcode}`,
+      await client.renew({ patronIdentifier: DEMO.cardnumber, itemIdentifier: DEMO.barcode }),
+    );
+    record(
+      'renew all',
+      `65 ${DEMO.cardnumber}`,
+      await client.renewAll({ patronIdentifier: DEMO.cardnumber, patronPassword: DEMO.pin }),
+    );
+    record('checkin', `09 ${DEMO.barcode}`, await client.checkin({ itemIdentifier: DEMO.barcode }));
+    record(
+      'renew',
+      `29 ${DEMO.cardnumber} ${DEMO.barcode}`,
+      await client.renew({ patronIdentifier: DEMO.cardnumber, itemIdentifier: DEMO.barcode }),
+    );
+    record(
       'hold',
       `15 + ${DEMO.cardnumber} ${DEMO.barcode}`,
       await client.hold({ holdMode: '+', patronIdentifier: DEMO.cardnumber, itemIdentifier: DEMO.barcode }),
     );
-    record('checkin', `09 ${DEMO.barcode}`, await client.checkin({ itemIdentifier: DEMO.barcode }));
     record(
       'patron info',
-      `63 ${DEMO.cardnumber}`,
-      await client.patronInformation({ patronIdentifier: DEMO.cardnumber }),
+      `63 ${DEMO.cardnumber} AD=****`,
+      await client.patronInformation({ patronIdentifier: DEMO.cardnumber, patronPassword: DEMO.pin }),
     );
     print(
       `${mock.requests.length} Koha REST requests, ${mock.tokensIssued} OAuth2 token(s), ${mock.violations.length} refused by the spec`,

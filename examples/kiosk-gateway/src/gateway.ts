@@ -22,8 +22,14 @@ export function createGateway(options: GatewayOptions): SipServer {
   });
   const institutions = [...new Set(options.accounts.map((a) => a.institutionId))].map((id) => ({
     id,
-    // Check-in and renewal are off: Koha's REST API offers neither (see koha-ils.ts).
-    policy: { checkin: false, checkout: true, renewal: false, statusUpdate: false, offline: false },
+    // Renewal through Koha's renewal route; check-in through /checkins unless turned off (koha-checkin.ts).
+    policy: {
+      checkin: options.checkin !== 'off',
+      checkout: true,
+      renewal: true,
+      statusUpdate: false,
+      offline: false,
+    },
   }));
   return createSipServer({
     ils: createKohaIls(koha, options),

@@ -1,12 +1,12 @@
 // A SIP2 back end (SipIls) over Koha's REST API: SIP patron ids are Koha card numbers, SIP item ids are
 // item barcodes (Koha's external_id). Everything goes through @bibwire/koha-client, so the OAuth2
-// token, paging, retries and Koha's error bodies are handled there.
+// token, paging, retries and Koha's error bodies are handled there. Screen messages follow Koha's own
+// SIP server (see messages.ts).
 //
-// What Koha's REST API (the shared 25.x specification) cannot do is refused, not faked: it has no
-// check-in, renewal or PIN-validation operation, so checkin answers "not possible here" and renew is
-// left out (the ACS then reports it unsupported in its status message); PINs are checked only when a
-// `verifyPassword` hook is given.
-import { type Checkout, type Item, type KohaClient, KohaError, kq, type Patron } from '@bibwire/koha-client';
+// Check-in uses `POST /checkins` (Koha bug 24401, not in a Koha release yet: koha-checkin.ts);
+// renewal `POST /checkouts/{id}/renewal` (koha-renewals.ts); PINs `POST /auth/password/validation`
+// unless a `verifyPassword` hook replaces it.
+import { type Checkout, type Item, type KohaClient, KohaError, kq } from '@bibwire/koha-client';
 import type {
   CheckinResult,
   CheckoutResult,
@@ -16,77 +16,42 @@ import type {
   IlsPatron,
   SipIls,
 } from '@bibwire/sip2/server';
+import { checkinItem } from './koha-checkin.js';
+import { fullName, kohaLookups, kohaPasswordCheck, type PasswordCheck } from './koha-lookup.js';
+import { renewAllLoans, renewLoan, renewOne } from './koha-renewals.js';
+import { SCREEN } from './messages.js';
 
 export interface KohaIlsOptions {
   /** Pickup library for holds placed at the kiosk (default: the patron's home library). */
   readonly pickupLibrary?: string;
-  /** PIN check against your own service; without it the gateway does not validate PINs. */
-  readonly verifyPassword?: (cardnumber: string, password: string) => Promise<boolean>;
+  /** PIN check against your own service; replaces Koha's `POST /auth/password/validation`. */
+  readonly verifyPassword?: PasswordCheck;
+  /**
+   * `'rest'` (default): returns through `POST /checkins` (Koha bug 24401; a Koha without the route
+   * gets "use the returns desk"). `'off'`: the ACS announces check-in as not allowed.
+   */
+  readonly checkin?: 'rest' | 'off';
+  /** Koha SIP's `checked_in_ok`: returning an item that was not on loan answers ok=1. */
+  readonly checkedInOk?: boolean;
   /** Clock (tests). */
   readonly now?: () => Date;
 }
 
 const MAX_LIST = 50;
 
-function fullName(p: Patron): string {
-  return [p.firstname, p.surname].filter((s) => typeof s === 'string' && s.trim() !== '').join(' ');
-}
-
 function refusal(message: string): { ok: false; screenMessage: string[] } {
   return { ok: false, screenMessage: [message] };
 }
 
+/** A PIN the terminal sent (empty means none). */
+const sentPin = (pin: string | undefined): pin is string => pin !== undefined && pin !== '';
+
 export function createKohaIls(koha: KohaClient, options: KohaIlsOptions = {}): SipIls {
   const now = options.now ?? (() => new Date());
-
-  async function patronByCard(cardnumber: string): Promise<Patron | undefined> {
-    const found = await koha.call(
-      'listPatrons',
-      { query: { _per_page: 2 } },
-      { filter: kq.where({ cardnumber }) },
-    );
-    return found.find((p) => p.cardnumber === cardnumber);
-  }
-
-  async function itemByBarcode(barcode: string): Promise<Item | undefined> {
-    const found = await koha.call(
-      'listItems',
-      { query: { _per_page: 2 } },
-      { filter: kq.where({ external_id: barcode }) },
-    );
-    return found.find((i) => i.external_id === barcode);
-  }
-
-  async function activeCheckout(itemId: number): Promise<Checkout | undefined> {
-    const found = await koha.call(
-      'listCheckouts',
-      { query: { _per_page: 2 } },
-      { filter: kq.where({ item_id: itemId }) },
-    );
-    return found.find((c) => c.item_id === itemId && !c.checkin_date);
-  }
-
-  async function barcodeOf(itemId: number | null | undefined): Promise<string | undefined> {
-    if (typeof itemId !== 'number') return undefined;
-    try {
-      const item = await koha.call('getItem', { path: { item_id: itemId } });
-      return item.external_id ?? undefined;
-    } catch (error) {
-      if (KohaError.is(error) && error.status === 404) return undefined;
-      throw error;
-    }
-  }
-
-  async function titleOf(biblioId: number | undefined): Promise<string> {
-    if (biblioId === undefined) return '';
-    try {
-      const biblio = (await koha.call('getBiblio', { path: { biblio_id: biblioId } })) as { title?: unknown };
-      return typeof biblio.title === 'string' ? biblio.title : '';
-    } catch (error) {
-      if (KohaError.is(error) && error.status === 404) return '';
-      throw error;
-    }
-  }
+  const find = kohaLookups(koha, now);
+  const { patronByCard, itemByBarcode, activeCheckout, barcodeOf, titleOf } = find;
+  const checkPassword = options.verifyPassword ?? kohaPasswordCheck(koha, find);
+  const renewals = { koha, find, checkPassword };
 
   function status(item: Item, checkout: Checkout | undefined): CirculationStatus {
     if (checkout) return '04';
@@ -99,8 +64,7 @@ export function createKohaIls(koha: KohaClient, options: KohaIlsOptions = {}): S
     async findPatron(_ctx, cardnumber) {
       const patron = await patronByCard(cardnumber);
       if (!patron || patron.patron_id === undefined) return undefined;
-      const expired =
-        typeof patron.expiry_date === 'string' && new Date(`${patron.expiry_date}T23:59:59Z`) < now();
+      const expired = find.expired(patron);
       const checkouts = (
         await koha.call('listCheckouts', { query: { patron_id: patron.patron_id, _per_page: MAX_LIST } })
       ).filter((c) => !c.checkin_date);
@@ -160,25 +124,41 @@ export function createKohaIls(koha: KohaClient, options: KohaIlsOptions = {}): S
     async checkout(ctx, request): Promise<CheckoutResult> {
       if (request.cancel) return refusal('Cancelling a checkout is not possible through Koha’s REST API.');
       const patron = await patronByCard(request.patronId);
-      if (patron?.patron_id === undefined) return refusal('Unknown card.');
+      if (patron?.patron_id === undefined) return refusal(SCREEN.invalidPatron);
+      if (find.expired(patron)) return refusal(SCREEN.patronBlocked);
+      // Stricter than Koha's SIP server, which ignores a PIN sent with a checkout.
+      if (
+        sentPin(request.patronPassword) &&
+        !(await checkPassword(request.patronId, request.patronPassword))
+      ) {
+        return refusal(SCREEN.invalidPatronPassword);
+      }
       const item = await itemByBarcode(request.itemId);
-      if (item?.item_id === undefined) return refusal('Unknown item.');
+      if (item?.item_id === undefined) return refusal(SCREEN.invalidItem);
       const title = await titleOf(item.biblio_id);
-      const availability = await koha.call('availabilityCheckouts', {
-        query: { patron_id: patron.patron_id, item_id: item.item_id },
-      });
+      const loan = await activeCheckout(item.item_id);
+      if (loan && loan.patron_id !== patron.patron_id)
+        return { ...refusal(SCREEN.checkedOutToAnother), title };
+      // Checking out what the patron already has is a renewal, as in Koha's SIP server.
+      if (loan) {
+        const renewed = await renewLoan(koha, loan, title);
+        return { ...renewed, screenMessage: [SCREEN.alreadyYoursRenewing, ...(renewed.screenMessage ?? [])] };
+      }
+      const availability = await koha.checkouts.availability(patron.patron_id, item.item_id);
       const blockers = Object.keys(availability.blockers ?? {});
       const confirms = Object.keys(availability.confirms ?? {});
       // A kiosk has nobody to confirm a warning, so anything that needs confirmation is refused too.
       if (blockers.length > 0 || confirms.length > 0) {
         return {
-          ...refusal(`Cannot check out here (${[...blockers, ...confirms].join(', ')}); please see staff.`),
+          ...refusal(`Cannot check out here (${[...blockers, ...confirms].join(', ')}); ${SCREEN.seeStaff}.`),
           title,
         };
       }
       try {
-        const made = await koha.call('addCheckout', {
-          body: { patron_id: patron.patron_id, item_id: item.item_id, library_id: ctx.institutionId },
+        const made = await koha.checkouts.create({
+          patron_id: patron.patron_id,
+          item_id: item.item_id,
+          library_id: ctx.institutionId,
         });
         return {
           ok: true,
@@ -188,38 +168,46 @@ export function createKohaIls(koha: KohaClient, options: KohaIlsOptions = {}): S
           ...(made.checkout_id !== undefined ? { transactionId: String(made.checkout_id) } : {}),
         };
       } catch (error) {
-        // Koha refuses with 409/412 and an error body; show its reason, not a stack.
+        // Koha refuses with 403/409/412 and an error body; show its reason, not a stack.
         if (KohaError.is(error) && error.status !== undefined && error.status < 500) {
-          return { ...refusal(`Koha refused the checkout: ${error.message}`), title };
+          return { ...refusal(`Koha refused the checkout: ${error.kohaError ?? error.message}`), title };
         }
         throw error;
       }
     },
 
-    async checkin(_ctx, request): Promise<CheckinResult> {
-      const item = await itemByBarcode(request.itemId);
-      if (item?.item_id === undefined) return refusal('Unknown item.');
-      const checkout = await activeCheckout(item.item_id);
-      const title = await titleOf(item.biblio_id);
-      // No REST operation returns an item; the kiosk shows where to take it instead.
-      return {
-        ...refusal('Returns are not possible at this kiosk; please use the returns desk.'),
-        title,
-        ...(checkout?.patron_id !== undefined ? { patronId: String(checkout.patron_id) } : {}),
-        ...(item.home_library_id ? { permanentLocation: item.home_library_id } : {}),
-      };
+    async checkin(ctx, request): Promise<CheckinResult> {
+      if (options.checkin === 'off') return refusal(SCREEN.returnsElsewhere);
+      return checkinItem({ koha, find, checkedInOk: options.checkedInOk ?? false }, ctx, request);
     },
 
+    renew: (_ctx, request) => renewOne(renewals, request),
+
+    renewAll: (_ctx, request) => renewAllLoans(renewals, request),
+
     async hold(_ctx, request): Promise<HoldResult> {
-      if (request.mode !== 'add') return refusal('Only placing holds is possible at this kiosk.');
+      if (request.mode === 'change') return refusal('Changing holds is not possible at this kiosk.');
       const patron = await patronByCard(request.patronId);
-      if (patron?.patron_id === undefined) return refusal('Unknown card.');
+      if (patron?.patron_id === undefined) {
+        return refusal(request.mode === 'add' ? SCREEN.invalidPatronHold : SCREEN.invalidPatronBarcode);
+      }
+      if (
+        sentPin(request.patronPassword) &&
+        !(await checkPassword(request.patronId, request.patronPassword))
+      ) {
+        return refusal(request.mode === 'add' ? SCREEN.invalidPatronHold : SCREEN.invalidPatronPassword);
+      }
       const item = request.itemId ? await itemByBarcode(request.itemId) : undefined;
-      if (item?.biblio_id === undefined) return refusal('Unknown item.');
+      if (item?.biblio_id === undefined) return refusal(SCREEN.noSuchItem);
+      if (request.mode === 'delete') {
+        return cancelHold(patron.patron_id, item.biblio_id, item.item_id, request.itemId ?? '');
+      }
       const pickup = request.pickupLocation ?? options.pickupLibrary ?? patron.library_id;
       try {
-        const hold = await koha.call('addHold', {
-          body: { patron_id: patron.patron_id, biblio_id: item.biblio_id, pickup_library_id: pickup },
+        const hold = await koha.holds.create({
+          patron_id: patron.patron_id,
+          biblio_id: item.biblio_id,
+          pickup_library_id: pickup,
         });
         return {
           ok: true,
@@ -231,13 +219,41 @@ export function createKohaIls(koha: KohaClient, options: KohaIlsOptions = {}): S
         };
       } catch (error) {
         if (KohaError.is(error) && error.status !== undefined && error.status < 500) {
-          return refusal(`Koha refused the hold: ${error.message}`);
+          return refusal(`Koha refused the hold: ${error.kohaError ?? error.message}`);
         }
         throw error;
       }
     },
+
+    // 23/63 with AD: Koha's password validation, or the hook that replaces it.
+    checkPatronPassword: (_ctx, cardnumber, password) => checkPassword(cardnumber, password),
   };
-  const verify = options.verifyPassword;
-  if (verify) ils.checkPatronPassword = (_ctx, cardnumber, password) => verify(cardnumber, password);
+
+  /** 15 with mode `-`: the patron's hold on the item's record, cancelled with `DELETE /holds/{id}`. */
+  async function cancelHold(
+    patronId: number,
+    biblioId: number,
+    itemId: number | undefined,
+    barcode: string,
+  ): Promise<HoldResult> {
+    const holds = await koha.holds.list(
+      { _per_page: MAX_LIST },
+      { filter: kq.where({ patron_id: patronId, biblio_id: biblioId }) },
+    );
+    const hold = holds.find((h) => h.item_id === itemId) ?? holds[0];
+    if (hold?.hold_id === undefined) return refusal(SCREEN.noSuchHold);
+    try {
+      const outcome = await koha.holds.cancel(hold.hold_id);
+      return {
+        ok: true,
+        itemId: barcode,
+        screenMessage: [outcome === 'requested' ? SCREEN.holdCancellationRequested : SCREEN.holdCancelled],
+      };
+    } catch (error) {
+      if (KohaError.is(error) && error.status === 404) return refusal(SCREEN.noSuchHold);
+      throw error;
+    }
+  }
+
   return ils;
 }

@@ -1,178 +1,67 @@
-import { clientCredentials, KohaClient } from '@bibwire/koha-client';
-import type { IlsContext } from '@bibwire/sip2/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type KohaMock, startKohaMock } from '../../../packages/koha-client/test/mock/koha-mock.js';
+// The whole gateway over TCP: the offline demonstration (SipClient ↔ gateway ↔ Koha mock) and the
+// command line. The back end's single transactions are in koha-ils.test.ts and circulation.test.ts.
+import { SipClient } from '@bibwire/sip2/client';
+import { describe, expect, it } from 'vitest';
+import { startKohaMock } from '../../../packages/koha-client/test/mock/koha-mock.js';
 import { main, parseAccount } from '../src/cli.js';
 import { DEMO, describeReply, runDemo } from '../src/demo.js';
-import { createKohaIls } from '../src/koha-ils.js';
-
-type Row = Record<string, unknown>;
-const ctx: IlsContext = { institutionId: 'CPL', loginId: 'kiosk1', locationCode: undefined };
-let mock: KohaMock;
-let koha: KohaClient;
-
-beforeAll(async () => {
-  mock = await startKohaMock({ clientId: 'gw', clientSecret: 'gw-secret' });
-  const store = mock.store as unknown as { patrons: Row[]; items: Row[] };
-  store.patrons.push(
-    {
-      ...store.patrons[0],
-      patron_id: 601,
-      cardnumber: 'CARD-OK',
-      firstname: 'Grace',
-      surname: 'Hopper',
-      expiry_date: '2099-01-01',
-    },
-    {
-      ...store.patrons[0],
-      patron_id: 602,
-      cardnumber: 'CARD-OLD',
-      firstname: 'Old',
-      surname: 'Card',
-      expiry_date: '2001-01-01',
-    },
-  );
-  store.items.push(
-    {
-      ...store.items[0],
-      item_id: 601,
-      biblio_id: 1,
-      external_id: 'ITEM-1',
-      lost_status: 0,
-      withdrawn: 0,
-      callnumber: 'QA 1',
-    },
-    { ...store.items[0], item_id: 602, biblio_id: 1, external_id: 'ITEM-LOST', lost_status: 1, withdrawn: 0 },
-  );
-  koha = new KohaClient({
-    baseUrl: mock.url,
-    auth: clientCredentials({ clientId: 'gw', clientSecret: 'gw-secret' }),
-    retry: false,
-  });
-});
-afterAll(() => mock.close());
-
-describe('the Koha back end', () => {
-  it('finds patrons by card number and marks expired cards', async () => {
-    const ils = createKohaIls(koha, { now: () => new Date('2026-06-01T00:00:00Z') });
-    expect(await ils.findPatron(ctx, 'NO-SUCH-CARD')).toBeUndefined();
-    expect(await ils.findPatron(ctx, 'CARD-OK')).toMatchObject({
-      id: 'CARD-OK',
-      name: 'Grace Hopper',
-      valid: true,
-      chargedItems: [],
-    });
-    const old = await ils.findPatron(ctx, 'CARD-OLD');
-    expect(old).toMatchObject({ valid: false, status: { chargePrivilegesDenied: true } });
-    expect(old?.screenMessage?.[0]).toMatch(/expired/);
-  });
-
-  it('checks out through availability + addCheckout, then reports the item charged to the patron', async () => {
-    const ils = createKohaIls(koha);
-    expect(await ils.findItem(ctx, 'ITEM-LOST')).toMatchObject({ circulationStatus: '12' });
-    expect(await ils.findItem(ctx, 'ITEM-1')).toMatchObject({
-      circulationStatus: '03',
-      title: DEMO.title,
-      callNumber: 'QA 1',
-    });
-    const result = await ils.checkout(ctx, {
-      patronId: 'CARD-OK',
-      itemId: 'ITEM-1',
-      scRenewal: false,
-      noBlock: false,
-      feeAcknowledged: false,
-      cancel: false,
-    });
-    expect(result).toMatchObject({ ok: true, title: DEMO.title });
-    const sent = mock.requests.filter(
-      (r) => r.operationId === 'availabilityCheckouts' || r.operationId === 'addCheckout',
-    );
-    expect(sent.map((r) => r.operationId)).toEqual(['availabilityCheckouts', 'addCheckout']);
-    expect(await ils.findItem(ctx, 'ITEM-1')).toMatchObject({ circulationStatus: '04' });
-    expect((await ils.findPatron(ctx, 'CARD-OK'))?.chargedItems).toEqual(['ITEM-1']);
-    expect(mock.violations).toEqual([]);
-  });
-
-  it('refuses unknown cards and items, cancels and returns without calling Koha to write', async () => {
-    const ils = createKohaIls(koha);
-    const base = { scRenewal: false, noBlock: false, feeAcknowledged: false, cancel: false };
-    const writes = () =>
-      mock.requests.filter((r) => r.method !== 'GET' && r.operationId !== 'tokenOAuth').length;
-    const before = writes();
-    expect(await ils.checkout(ctx, { ...base, patronId: 'NOPE', itemId: 'ITEM-1' })).toEqual({
-      ok: false,
-      screenMessage: ['Unknown card.'],
-    });
-    expect(await ils.checkout(ctx, { ...base, patronId: 'CARD-OK', itemId: 'NOPE' })).toEqual({
-      ok: false,
-      screenMessage: ['Unknown item.'],
-    });
-    expect(
-      (await ils.checkout(ctx, { ...base, cancel: true, patronId: 'CARD-OK', itemId: 'ITEM-1' })).ok,
-    ).toBe(false);
-    const checkin = await ils.checkin(ctx, {
-      itemId: 'ITEM-LOST',
-      returnDate: new Date(),
-      currentLocation: 'CPL',
-      cancel: false,
-      noBlock: false,
-    });
-    expect(checkin).toMatchObject({ ok: false, title: DEMO.title });
-    expect(checkin.screenMessage?.[0]).toMatch(/returns desk/);
-    expect(writes()).toBe(before);
-  });
-
-  it('places holds on the item’s record at the pickup library', async () => {
-    const ils = createKohaIls(koha, { pickupLibrary: 'MPL' });
-    const result = await ils.hold?.(ctx, {
-      mode: 'add',
-      patronId: 'CARD-OK',
-      itemId: 'ITEM-1',
-      feeAcknowledged: false,
-    });
-    expect(result).toMatchObject({ ok: true, pickupLocation: 'MPL' });
-    const hold = (mock.store as unknown as { holds: Row[] }).holds.at(-1);
-    expect(hold).toMatchObject({ patron_id: 601, biblio_id: 1, pickup_library_id: 'MPL' });
-    expect(
-      (
-        await ils.hold?.(ctx, {
-          mode: 'delete',
-          patronId: 'CARD-OK',
-          itemId: 'ITEM-1',
-          feeAcknowledged: false,
-        })
-      )?.ok,
-    ).toBe(false);
-  });
-
-  it('checks PINs only through the given hook', async () => {
-    expect(createKohaIls(koha).checkPatronPassword).toBeUndefined();
-    const ils = createKohaIls(koha, {
-      verifyPassword: async (card, pin) => card === 'CARD-OK' && pin === '1234',
-    });
-    expect(await ils.checkPatronPassword?.(ctx, 'CARD-OK', '1234')).toBe(true);
-    expect(await ils.checkPatronPassword?.(ctx, 'CARD-OK', '9999')).toBe(false);
-  });
-});
+import { createGateway } from '../src/gateway.js';
 
 describe('the offline demonstration', () => {
-  it('logs in, shows the patron, checks out, places a hold and is refused the check-in', async () => {
+  it('checks the PIN, checks out, renews, returns and places a hold through Koha', async () => {
     const lines: string[] = [];
     const exchanges = await runDemo((l) => lines.push(l));
-    const reply = (step: string, n = 0) =>
-      exchanges.filter((e) => e.step === step)[n]?.reply as {
-        fixed: Record<string, string>;
-        fields: [string, string][];
-      };
+    type Reply = { fixed: Record<string, string>; fields: [string, string][] };
+    const reply = (step: string, n = 0) => exchanges.filter((e) => e.step === step)[n]?.reply as Reply;
+    const field = (r: Reply, id: string) => r.fields.filter(([f]) => f === id).map(([, v]) => v);
+    // 98: check-in and renewal on, and announced in BX (09 is the 3rd, 29 the 15th, 65 the 16th).
+    expect(reply('status').fixed).toMatchObject({ onlineStatus: 'Y', checkinOk: 'Y' });
+    const bx = field(reply('status'), 'BX')[0] ?? '';
+    expect([bx[2], bx[14], bx[15]]).toEqual(['Y', 'Y', 'Y']);
+    expect(field(reply('patron status'), 'CQ')).toEqual(['Y']);
+    expect(field(reply('patron info', 0), 'CQ')).toEqual(['Y']);
     expect(reply('checkout').fixed.ok).toBe('1');
-    expect(reply('checkout').fields).toContainEqual(['AJ', DEMO.title]);
+    expect(field(reply('checkout'), 'AJ')).toEqual([DEMO.title]);
     expect(reply('item info').fixed.circulationStatus).toBe('04');
+    expect(reply('renew', 0).fixed).toMatchObject({ ok: '1', renewalOk: 'Y' });
+    expect(reply('renew all').fixed).toMatchObject({ ok: '1', renewedCount: '0001', unrenewedCount: '0000' });
+    expect(reply('checkin').fixed).toMatchObject({ ok: '1', alert: 'N' });
+    expect(field(reply('checkin'), 'AA')).toEqual([DEMO.cardnumber]);
+    expect(reply('renew', 1).fixed.ok).toBe('0');
+    expect(field(reply('renew', 1), 'AF')).toEqual(['Item not checked out to Ada Lovelace']);
     expect(reply('hold').fixed.ok).toBe('1');
-    expect(reply('checkin').fixed.ok).toBe('0');
-    expect(reply('patron info', 0).fixed.chargedItemsCount).toBe('0000');
-    expect(reply('patron info', 1).fixed.chargedItemsCount).toBe('0001');
+    expect(reply('patron info', 1).fixed.chargedItemsCount).toBe('0000');
     expect(reply('patron info', 1).fixed.holdItemsCount).toBe('0001');
+    expect(lines.join('\n')).not.toContain(DEMO.pin);
     expect(lines.at(-1)).toMatch(/1 OAuth2 token\(s\), 0 refused by the spec/);
+  });
+
+  it('announces check-in as not allowed with checkin: off, and refuses 09 without asking Koha', async () => {
+    const mock = await startKohaMock({ clientId: 'gw', clientSecret: 'gw-secret' });
+    const account = { loginId: 'k', password: 'kp', institutionId: 'CPL' };
+    const gateway = createGateway({
+      kohaUrl: mock.url,
+      clientId: 'gw',
+      clientSecret: 'gw-secret',
+      accounts: [account],
+      checkin: 'off',
+    });
+    const { port } = await gateway.listen(0, '127.0.0.1');
+    const client = new SipClient({ host: '127.0.0.1', port, institutionId: 'CPL' });
+    try {
+      await client.login({ user: 'k', password: 'kp' });
+      const status = await client.scStatus();
+      expect(status.fixed).toMatchObject({ checkinOk: 'N', acsRenewalPolicy: 'Y' });
+      const bx = status.fields.find(([id]) => id === 'BX')?.[1] ?? '';
+      expect([bx[2], bx[14], bx[15]]).toEqual(['N', 'Y', 'Y']);
+      const checkin = await client.checkin({ itemIdentifier: 'BC1' });
+      expect(checkin.fixed.ok).toBe('0');
+      expect(mock.requests.some((r) => r.operationId === 'addCheckin')).toBe(false);
+    } finally {
+      await client.close();
+      await gateway.close();
+      await mock.close();
+    }
   });
 
   it('main without arguments runs it and exits 0', async () => {
@@ -197,6 +86,8 @@ describe('command line', () => {
     const err: string[] = [];
     const io = { stdout: { write: () => {} }, stderr: { write: (s: string) => err.push(s) }, env: {} };
     expect(await main(['--account', 'x'], io)).toBe(2);
+    expect(await main(['--checkin', 'maybe'], io)).toBe(2);
+    expect(err.join('')).toContain('--checkin must be rest or off');
     expect(await main(['--koha-url', 'http://127.0.0.1:9', '--account', 'a:b:C'], io)).toBe(2);
     expect(err.join('')).toContain('KOHA_CLIENT_SECRET');
   });

@@ -3,6 +3,8 @@
 // (parameters, bodies, responses) and every definition, plus a small runtime table of
 // method/path/parameter locations the client needs to build requests.
 // Usage: node scripts/generate-types.mjs [spec.json] [out.ts]
+// The operations the shared subset lacks (renewal, password validation, hold cancellation,
+// check-in) come from our transcription in spec/koha-api-v1.additions.json, merged in here.
 // Plain Node, no dependencies: the spec is GPL, so we ship only what is derived from it.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,11 +18,35 @@ const specPath = resolve(
 );
 const outPath = resolve(process.argv[3] ?? resolve(pkgDir, 'src/generated/koha-api.ts'));
 
+const additionsPath = resolve(pkgDir, 'spec/koha-api-v1.additions.json');
+
 const raw = readFileSync(specPath);
 const spec = JSON.parse(raw.toString('utf8'));
 if (spec.swagger !== '2.0')
   throw new Error(`expected a Swagger 2.0 document, got ${spec.swagger ?? spec.openapi}`);
 const sha = createHash('sha256').update(raw).digest('hex');
+const additionsRaw = readFileSync(additionsPath);
+const additionsSha = createHash('sha256').update(additionsRaw).digest('hex');
+mergeAdditions(spec, JSON.parse(additionsRaw.toString('utf8')));
+
+/** Add paths (per method), definitions and parameters; an operation both files define is an error. */
+function mergeAdditions(target, extra) {
+  for (const [path, item] of Object.entries(extra.paths ?? {})) {
+    target.paths[path] ??= {};
+    const into = target.paths[path];
+    for (const [method, op] of Object.entries(item)) {
+      if (into[method]) throw new Error(`additions redefine ${method.toUpperCase()} ${path}`);
+      into[method] = op;
+    }
+  }
+  for (const part of ['definitions', 'parameters']) {
+    for (const [name, value] of Object.entries(extra[part] ?? {})) {
+      target[part] ??= {};
+      if (target[part][name]) throw new Error(`additions redefine ${part}/${name}`);
+      target[part][name] = value;
+    }
+  }
+}
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 
@@ -143,6 +169,7 @@ emit(
   `// Source: Koha REST API v1 specification (${spec.info?.title ?? 'Koha REST API'}, Swagger ${spec.swagger}),`,
 );
 emit(`// file ${relative(pkgDir, specPath).replace(/\\/g, '/')} (sha256 ${sha}),`);
+emit(`// plus spec/koha-api-v1.additions.json (sha256 ${additionsSha}),`);
 emit("// a subset of Koha 25.x's api/v1/swagger. The specification is part of Koha (GPL-3.0-or-later);");
 emit('// only these derived types and the method/path table are generated from it, see README "Notices".');
 emit('/* biome-ignore-all lint: generated code */');

@@ -20,7 +20,15 @@ import {
   type OperationInput,
   readBody,
 } from './request.js';
-import { checkoutsApi, holdsApi, itemsApi, librariesApi, patronsApi, vendorsApi } from './resources.js';
+import {
+  checkinsApi,
+  checkoutsApi,
+  holdsApi,
+  itemsApi,
+  librariesApi,
+  patronsApi,
+  vendorsApi,
+} from './resources.js';
 import {
   defaultRetryPolicy,
   defaultSleep,
@@ -150,6 +158,8 @@ export class KohaClient {
   readonly patrons: ReturnType<typeof patronsApi> = patronsApi(this);
   readonly holds: ReturnType<typeof holdsApi> = holdsApi(this);
   readonly checkouts: ReturnType<typeof checkoutsApi> = checkoutsApi(this);
+  /** `POST /checkins` (Koha bug 24401; not in a Koha release yet, see the README). */
+  readonly checkins: ReturnType<typeof checkinsApi> = checkinsApi(this);
   readonly items: ReturnType<typeof itemsApi> = itemsApi(this);
   readonly libraries: ReturnType<typeof librariesApi> = librariesApi(this);
   /** `/biblios…` as JSON or as @bibwire/marcxml records (MARCXML, MARC-in-JSON, ISO 2709, text). */

@@ -34,6 +34,7 @@ export {
 } from './client.js';
 export { KohaError, type KohaErrorCode, type KohaErrorDetails } from './errors.js';
 export type {
+  Checkin,
   Checkout,
   CheckoutAvailability,
   Checkouts,
@@ -74,7 +75,17 @@ export {
   serializeKohaQuery,
 } from './query.js';
 export { type ReportRequest, type ReportRows, reportUrl } from './reports.js';
-export type { BodyOf, EmbedOf, QueryOf, WithEmbed } from './resources.js';
+export {
+  type BodyOf,
+  type CheckinRequest,
+  type EmbedOf,
+  type HoldCancellation,
+  isMissingRoute,
+  type PasswordValidation,
+  type QueryOf,
+  renewalRefusalReason,
+  type WithEmbed,
+} from './resources.js';
 export { defaultRetryPolicy, type KohaLogEvent, type RetryPolicy } from './transport.js';
 export {
   type FindVendorOptions,

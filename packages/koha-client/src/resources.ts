@@ -1,7 +1,9 @@
 // Thin, typed helpers per resource over `client.call`: they name the common calls and turn
 // `embed` / `filter` options into Koha's headers and `q`.
 import type { CallOptions, KohaClient, OperationRequest, PageOptions } from './client.js';
+import { KohaError } from './errors.js';
 import type {
+  Checkin,
   Checkout,
   CheckoutAvailability,
   ExtendedAttributeType,
@@ -136,8 +138,55 @@ export function patronsApi(client: KohaClient) {
       // The spec's 201 schema is `{items: patron}` without a type (so: unknown); Koha sends the patron.
       return client.call('addPatron', { body: patron, ...headers(extra) }, options) as Promise<Patron>;
     },
+    /**
+     * `POST /auth/password/validation`: is `password` right for the patron? `identifier` is matched
+     * as Koha does (userid first, then card number; `by: 'userid'` matches the userid only). Koha's
+     * 400 ("Validation failed", or a password-policy message) is `{ valid: false }`; other failures
+     * throw. The password is sent only in the request body and never appears in errors or logs.
+     */
+    async validatePassword(
+      identifier: string,
+      password: string,
+      options: CallOptions & { by?: 'identifier' | 'userid' } = {},
+    ): Promise<PasswordValidation> {
+      if (typeof identifier !== 'string' || identifier === '') {
+        throw new KohaError('INVALID_ARGUMENT', 'validatePassword needs a non-empty identifier', {
+          field: 'identifier',
+        });
+      }
+      if (typeof password !== 'string') {
+        throw new KohaError('INVALID_ARGUMENT', 'validatePassword needs a password string', {
+          field: 'password',
+        });
+      }
+      const who = options.by === 'userid' ? { userid: identifier } : { identifier };
+      try {
+        const ok = await client.call('validateUserAndPassword', { body: { ...who, password } }, options);
+        if (typeof ok !== 'object' || ok === null || typeof ok.patron_id !== 'number') {
+          throw new KohaError('INVALID_RESPONSE', 'password validation answered without patron_id', {
+            status: 201,
+          });
+        }
+        return {
+          valid: true,
+          patronId: ok.patron_id,
+          ...(ok.cardnumber !== undefined ? { cardnumber: ok.cardnumber } : {}),
+          ...(ok.userid !== undefined ? { userid: ok.userid } : {}),
+        };
+      } catch (error) {
+        if (KohaError.is(error) && error.code === 'HTTP_STATUS' && error.status === 400) {
+          return { valid: false, reason: error.kohaError ?? 'Validation failed' };
+        }
+        throw error;
+      }
+    },
   };
 }
+
+/** The answer of `patrons.validatePassword`. */
+export type PasswordValidation =
+  | { valid: true; patronId: number; cardnumber?: string; userid?: string }
+  | { valid: false; reason: string };
 
 export function holdsApi(client: KohaClient) {
   return {
@@ -168,8 +217,27 @@ export function holdsApi(client: KohaClient) {
     overwrite(holdId: number, hold: BodyOf<'overwriteHold'>, options: CallOptions = {}): Promise<Hold> {
       return client.call('overwriteHold', { path: { hold_id: holdId }, body: hold }, options);
     },
+    /**
+     * `DELETE /holds/{hold_id}`: `'cancelled'` (204), or `'requested'` (202) when Koha only recorded
+     * a cancellation request (`cancellationRequest: true` on a waiting hold). Unknown hold: HTTP_STATUS 404.
+     */
+    async cancel(
+      holdId: number,
+      options: CallOptions & { cancellationRequest?: boolean } = {},
+    ): Promise<HoldCancellation> {
+      const flow = options.cancellationRequest ? ['cancellation-request-flow' as const] : undefined;
+      const res = await client.callWithResponse(
+        'deleteHold',
+        { path: { hold_id: holdId }, ...headers({ 'x-koha-override': flow }) },
+        options,
+      );
+      return res.status === 202 ? 'requested' : 'cancelled';
+    },
   };
 }
+
+/** What `holds.cancel` achieved. */
+export type HoldCancellation = 'cancelled' | 'requested';
 
 export function checkoutsApi(client: KohaClient) {
   return {
@@ -198,6 +266,16 @@ export function checkoutsApi(client: KohaClient) {
         options.confirmation !== undefined ? { query: { confirmation: options.confirmation } } : {};
       return client.call('addCheckout', { body: checkout, ...query }, options);
     },
+    /**
+     * `POST /checkouts/{checkout_id}/renewal` (Koha's `renewCheckout`; `/renewals` is the same
+     * controller under its newer name). Resolves to the renewed checkout (new `due_date`). A refusal
+     * is HTTP_STATUS 403 whose `kohaError` is `Renewal not authorized (<reason>)`: read the reason
+     * with `renewalRefusalReason`. `seen: false` records an unseen renewal.
+     */
+    renew(checkoutId: number, options: CallOptions & { seen?: boolean } = {}): Promise<Checkout> {
+      const query = options.seen !== undefined ? { query: { seen: options.seen ? 1 : 0 } } : {};
+      return client.call('renewCheckout', { path: { checkout_id: checkoutId }, ...query }, options);
+    },
     availability(patronId: number, itemId: number, options: CallOptions = {}): Promise<CheckoutAvailability> {
       return client.call(
         'availabilityCheckouts',
@@ -217,6 +295,77 @@ export function checkoutsApi(client: KohaClient) {
       );
     },
   };
+}
+
+/** What to check in: the item by barcode (`external_id`) or by internal id, and where. */
+export interface CheckinRequest {
+  barcode?: string;
+  itemId?: number;
+  /** Library where the return takes place (Koha defaults to the API user's library). */
+  libraryId?: string;
+  /** Backdate the return (Koha's `return_date`). */
+  returnDate?: Date | string;
+  /** Forgive the overdue fine (needs `updatecharges: writeoff`). */
+  exemptFine?: boolean;
+  /** Book drop mode: the return date becomes the last open day. */
+  dropboxMode?: boolean;
+}
+
+/**
+ * `POST /checkins` — Koha bug 24401's route. It is not in a Koha release as far as we could verify
+ * (see spec/koha-api-v1.additions.json); a Koha without it answers 404 with no `error` field, which
+ * `isMissingRoute` recognises.
+ */
+export function checkinsApi(client: KohaClient) {
+  return {
+    /**
+     * Check an item in. 403 `checkin_blocked` (see the error body's `blockers`), 412
+     * `confirmation_required` (pass the token back as `confirmation`), 404 unknown item.
+     */
+    async create(
+      request: CheckinRequest,
+      options: WithEmbed<'addCheckin'> & { confirmation?: string } = {},
+    ): Promise<Checkin> {
+      if ((request.barcode === undefined) === (request.itemId === undefined)) {
+        throw new KohaError('INVALID_ARGUMENT', 'give exactly one of barcode and itemId', {
+          field: request.barcode === undefined ? 'barcode' : 'itemId',
+        });
+      }
+      const returnDate =
+        request.returnDate instanceof Date ? request.returnDate.toISOString() : request.returnDate;
+      const body = {
+        ...(request.barcode !== undefined ? { external_id: request.barcode } : {}),
+        ...(request.itemId !== undefined ? { item_id: request.itemId } : {}),
+        ...(request.libraryId !== undefined ? { library_id: request.libraryId } : {}),
+        ...(returnDate !== undefined ? { return_date: returnDate } : {}),
+        ...(request.exemptFine !== undefined ? { exempt_fine: request.exemptFine } : {}),
+        ...(request.dropboxMode !== undefined ? { dropbox_mode: request.dropboxMode } : {}),
+      };
+      const query =
+        options.confirmation !== undefined ? { query: { confirmation: options.confirmation } } : {};
+      return client.call('addCheckin', { body, ...query, ...embedded(options.embed) }, options);
+    },
+  };
+}
+
+/** The reason code in Koha's renewal refusal (`Renewal not authorized (too_many)` → `too_many`). */
+export function renewalRefusalReason(error: unknown): string | undefined {
+  if (!KohaError.is(error) || error.status !== 403) return undefined;
+  return /^Renewal not authorized \(([^)]*)\)/.exec(error.kohaError ?? '')?.[1];
+}
+
+/**
+ * True when Koha answered 404 because the route does not exist (Mojolicious's `{"errors": […]}`
+ * body), as opposed to a resource it could not find (`{"error": "… not found"}`).
+ */
+export function isMissingRoute(error: unknown): boolean {
+  if (!KohaError.is(error) || error.code !== 'HTTP_STATUS' || error.status !== 404) return false;
+  const body = error.body;
+  return !(
+    typeof body === 'object' &&
+    body !== null &&
+    typeof (body as { error?: unknown }).error === 'string'
+  );
 }
 
 export function itemsApi(client: KohaClient) {

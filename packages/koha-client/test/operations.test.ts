@@ -197,10 +197,20 @@ describe('biblios (JSON) and the escape hatch', () => {
   });
 });
 
+// The additions' operations (renewal, password validation, hold cancellation, check-in) have their
+// own file, circulation.test.ts.
+const IN_CIRCULATION_TEST = [
+  'renewCheckout',
+  'renewsCheckout',
+  'validateUserAndPassword',
+  'deleteHold',
+  'addCheckin',
+];
+
 it('covers every operation of the spec', () => {
   const seen = new Set(mock.requests.map((r) => r.operationId));
   const missing = Object.keys(kohaOperations).filter(
-    (id) => !seen.has(id) && !['addBiblio', 'updateBiblio'].includes(id),
+    (id) => !seen.has(id) && !['addBiblio', 'updateBiblio', ...IN_CIRCULATION_TEST].includes(id),
   );
   expect(missing).toEqual([]);
 });

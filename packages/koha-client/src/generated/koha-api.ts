@@ -1,6 +1,7 @@
 // GENERATED FILE: do not edit. Regenerate with `node scripts/generate-types.mjs`.
 // Source: Koha REST API v1 specification (Koha REST API, Swagger 2.0),
 // file ../../../shared/koha-openapi/koha-api-v1.bundled.json (sha256 c8feddaa0f582fd4f5718fd51497b3192a94a498eafaaf5f1e3f96f3bd9ad310),
+// plus spec/koha-api-v1.additions.json (sha256 50860d0f5067a208fe12ad68876e72daf5e6a1cab0f2e2078cc19b48dd8cea6a),
 // a subset of Koha 25.x's api/v1/swagger. The specification is part of Koha (GPL-3.0-or-later);
 // only these derived types and the method/path table are generated from it, see README "Notices".
 /* biome-ignore-all lint: generated code */
@@ -691,6 +692,62 @@ export interface Library {
   desks?: unknown[] | null;
 }
 
+/** Koha `checkin` definition. */
+export interface Checkin {
+  /** Internal checkin identifier */
+  checkin_id?: number;
+  /** Internal item identifier */
+  item_id?: number;
+  /** Staff member who processed the checkin */
+  user_id?: number | null;
+  /** Library where the checkin took place */
+  library_id?: string;
+  /** Desk where the checkin took place */
+  desk_id?: number | null;
+  /** Date and time the checkin was processed */
+  timestamp?: string;
+  /** Whether fines were exempted */
+  exempt_fine?: boolean;
+  /** Whether this was recorded as a local use */
+  local_use?: boolean;
+  /** The returned checkout */
+  checkout_id?: number | null;
+  /** Transfer triggered by this checkin */
+  transfer_id?: number | null;
+  /** Hold filled by this checkin */
+  hold_id?: number | null;
+  /** Recall filled by this checkin */
+  recall_id?: number | null;
+  /** Restriction triggered by this checkin */
+  restriction_id?: number | null;
+  /** Return claim resolved by this checkin */
+  claim_id?: number | null;
+  /** The checked-in item (embeddable) */
+  item?: Record<string, unknown> | null;
+  /** The returned checkout (embeddable) */
+  checkout?: Record<string, unknown> | null;
+  /** The checkin library (embeddable) */
+  library?: Record<string, unknown> | null;
+  /** The staff member (embeddable) */
+  user?: Record<string, unknown> | null;
+  /** The desk (embeddable) */
+  desk?: Record<string, unknown> | null;
+  /** The transfer triggered (embeddable) */
+  transfer?: Record<string, unknown> | null;
+  /** The hold filled (embeddable) */
+  hold?: Record<string, unknown> | null;
+  /** The recall filled (embeddable) */
+  recall?: Record<string, unknown> | null;
+  /** The restriction triggered (embeddable) */
+  restriction?: Record<string, unknown> | null;
+  /** The return claim resolved (embeddable) */
+  claim?: Record<string, unknown> | null;
+  /** Debit account lines (embeddable) */
+  debits?: unknown[] | null;
+  /** Credit account lines (embeddable) */
+  credits?: unknown[] | null;
+}
+
 // ---- operations ----
 
 /** Every operation of the specification, keyed by operationId. */
@@ -1362,6 +1419,31 @@ export interface KohaOperations {
       "503": ErrorBody;
     };
   };
+  /** Cancel hold */
+  deleteHold: {
+    method: "DELETE";
+    path: "/holds/{hold_id}";
+    request: {
+      path: {
+        /** Internal hold identifier */
+        hold_id: number;
+      };
+      headers?: {
+        /** Overrides list sent as a request header */
+        "x-koha-override"?: readonly ("cancellation-request-flow")[];
+      };
+    };
+    responses: {
+      "202": unknown;
+      "204": undefined;
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
+    };
+  };
   /** Update hold */
   editHold: {
     method: "PATCH";
@@ -1753,6 +1835,123 @@ export interface KohaOperations {
       "503": ErrorBody;
     };
   };
+  /** Renew a checkout */
+  renewCheckout: {
+    method: "POST";
+    path: "/checkouts/{checkout_id}/renewal";
+    request: {
+      path: {
+        /** Internal checkout identifier */
+        checkout_id: number;
+      };
+      query?: {
+        /** Item was seen flag */
+        seen?: number;
+      };
+    };
+    responses: {
+      "201": Checkout;
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
+    };
+  };
+  /** Renew a checkout (the newer name of the same route) */
+  renewsCheckout: {
+    method: "POST";
+    path: "/checkouts/{checkout_id}/renewals";
+    request: {
+      path: {
+        /** Internal checkout identifier */
+        checkout_id: number;
+      };
+      query?: {
+        /** Item was seen flag */
+        seen?: number;
+      };
+    };
+    responses: {
+      "201": Checkout;
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
+    };
+  };
+  /** Check validity of username and password */
+  validateUserAndPassword: {
+    method: "POST";
+    path: "/auth/password/validation";
+    request: {
+      body?: {
+        /** A patron identifier (`userid` or `cardnumber`) */
+        identifier?: string;
+        /** Password (plain text) */
+        password: string;
+        /** A patron userid */
+        userid?: string;
+      };
+    };
+    responses: {
+      "201": {
+        /** cardnumber for the validated patron */
+        cardnumber?: string;
+        /** Internal patron identifier */
+        patron_id?: number;
+        /** userid for the validated patron */
+        userid?: string;
+      };
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
+    };
+  };
+  /** Check in (return) an item */
+  addCheckin: {
+    method: "POST";
+    path: "/checkins";
+    request: {
+      query?: {
+        /** A JWT confirmation token */
+        confirmation?: string;
+      };
+      headers?: {
+        /** Embed list sent as a request header */
+        "x-koha-embed"?: readonly ("checkout" | "claim" | "credits" | "debits" | "desk" | "hold" | "hold.patron" | "item" | "item.biblio" | "library" | "recall" | "recall.patron" | "restriction" | "transfer" | "user")[];
+      };
+      body: {
+        /** Internal item identifier. Mutually exclusive with external_id. */
+        item_id?: number;
+        /** Item barcode. Mutually exclusive with item_id. */
+        external_id?: string;
+        /** Library where the return takes place */
+        library_id?: string;
+        /** Exempt fines on this return */
+        exempt_fine?: boolean;
+        /** Override return date (ISO 8601 datetime) */
+        return_date?: string;
+        /** Use book drop mode (calculate return date as last open day) */
+        dropbox_mode?: boolean;
+      };
+    };
+    responses: {
+      "200": Checkin;
+      "400": ErrorBody;
+      "401": ErrorBody;
+      "403": ErrorBody;
+      "404": ErrorBody;
+      "412": ErrorBody;
+      "500": ErrorBody;
+      "503": ErrorBody;
+    };
+  };
 }
 
 /** How a parameter value is serialised: one value, comma-joined, or repeated (`multi`). */
@@ -1793,6 +1992,7 @@ export const kohaOperations = {
   listHolds: {"method":"GET","path":"/holds","pathParams":[],"query":{"hold_id":"single","patron_id":"single","hold_date":"single","biblio_id":"single","item_group_id":"single","pickup_library_id":"single","cancellation_date":"single","notes":"single","priority":"single","status":"single","timestamp":"single","item_id":"single","waiting_date":"single","expiration_date":"single","lowest_priority":"single","suspended":"single","suspended_until":"single","non_priority":"single","_match":"single","_order_by":"csv","_page":"single","_per_page":"single","q":"multi","old":"single"},"headers":{"x-koha-request-id":"single","x-koha-embed":"csv"},"form":[],"body":false,"produces":["application/json"]},
   addHold: {"method":"POST","path":"/holds","pathParams":[],"query":{},"headers":{"x-koha-override":"csv"},"form":[],"body":true,"produces":["application/json"]},
   overwriteHold: {"method":"PUT","path":"/holds/{hold_id}","pathParams":["hold_id"],"query":{},"headers":{},"form":[],"body":true,"produces":["application/json"]},
+  deleteHold: {"method":"DELETE","path":"/holds/{hold_id}","pathParams":["hold_id"],"query":{},"headers":{"x-koha-override":"csv"},"form":[],"body":false,"produces":["application/json"]},
   editHold: {"method":"PATCH","path":"/holds/{hold_id}","pathParams":["hold_id"],"query":{},"headers":{},"form":[],"body":true,"produces":["application/json"]},
   listItems: {"method":"GET","path":"/items","pathParams":[],"query":{"external_id":"single","_match":"single","_order_by":"csv","_page":"single","_per_page":"single","q":"multi"},"headers":{"x-koha-embed":"csv","x-koha-request-id":"single"},"form":[],"body":false,"produces":["application/json"]},
   getItem: {"method":"GET","path":"/items/{item_id}","pathParams":["item_id"],"query":{},"headers":{"x-koha-embed":"csv"},"form":[],"body":false,"produces":["application/json"]},
@@ -1801,6 +2001,10 @@ export const kohaOperations = {
   listPatrons: {"method":"GET","path":"/patrons","pathParams":[],"query":{"patron_id":"single","cardnumber":"single","surname":"single","firstname":"single","preferred_name":"single","title":"single","other_name":"single","initials":"single","street_number":"single","street_type":"single","address":"single","address2":"single","city":"single","state":"single","postal_code":"single","country":"single","email":"single","phone":"single","mobile":"single","fax":"single","secondary_email":"single","secondary_phone":"single","altaddress_street_number":"single","altaddress_street_type":"single","altaddress_address":"single","altaddress_address2":"single","altaddress_city":"single","altaddress_state":"single","altaddress_postal_code":"single","altaddress_country":"single","altaddress_email":"single","altaddress_phone":"single","date_of_birth":"single","library_id":"single","category_id":"single","date_enrolled":"single","expiry_date":"single","incorrect_address":"single","patron_card_lost":"single","restricted":"single","staff_notes":"single","relationship_type":"single","gender":"single","userid":"single","opac_notes":"single","altaddress_notes":"single","statistics_1":"single","statistics_2":"single","autorenew_checkouts":"single","altcontact_firstname":"single","altcontact_surname":"single","altcontact_address":"single","altcontact_address2":"single","altcontact_city":"single","altcontact_state":"single","altcontact_postal_code":"single","altcontact_country":"single","altcontact_phone":"single","sms_number":"single","sms_provider_id":"single","privacy":"single","privacy_guarantor_checkouts":"single","check_previous_checkout":"single","updated_on":"single","last_seen":"single","lang":"single","login_attempts":"single","protected":"single","primary_contact_method":"single","_match":"single","_order_by":"csv","_page":"single","_per_page":"single","q":"multi"},"headers":{"x-koha-request-id":"single","x-koha-embed":"csv"},"form":[],"body":false,"produces":["application/json"]},
   addPatron: {"method":"POST","path":"/patrons","pathParams":[],"query":{},"headers":{"x-confirm-not-duplicate":"single","x-koha-override":"csv"},"form":[],"body":true,"produces":["application/json"]},
   getPatron: {"method":"GET","path":"/patrons/{patron_id}","pathParams":["patron_id"],"query":{},"headers":{"x-koha-embed":"csv"},"form":[],"body":false,"produces":["application/json"]},
+  renewCheckout: {"method":"POST","path":"/checkouts/{checkout_id}/renewal","pathParams":["checkout_id"],"query":{"seen":"single"},"headers":{},"form":[],"body":false,"produces":["application/json"]},
+  renewsCheckout: {"method":"POST","path":"/checkouts/{checkout_id}/renewals","pathParams":["checkout_id"],"query":{"seen":"single"},"headers":{},"form":[],"body":false,"produces":["application/json"]},
+  validateUserAndPassword: {"method":"POST","path":"/auth/password/validation","pathParams":[],"query":{},"headers":{},"form":[],"body":true,"produces":["application/json"]},
+  addCheckin: {"method":"POST","path":"/checkins","pathParams":[],"query":{"confirmation":"single"},"headers":{"x-koha-embed":"csv"},"form":[],"body":true,"produces":["application/json"]},
 } as const satisfies Record<keyof KohaOperations, OperationMeta>;
 
 export type KohaOperationId = keyof KohaOperations;

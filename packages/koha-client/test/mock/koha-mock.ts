@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as circulation from './circulation.js';
 import { type Served, serve } from './http.js';
 import { evaluateQuery } from './query-eval.js';
 import { check, type Schema, sample, type Violation } from './schema.js';
@@ -21,6 +22,8 @@ export interface MockOptions {
   tokenLifetimeS?: number;
   /** Number of generated vendors (default 45) besides the named ones. */
   vendorCount?: number;
+  /** The `renewalsallowed` circulation rule (default 2). */
+  renewalsAllowed?: number;
 }
 
 export interface RecordedRequest {
@@ -48,12 +51,8 @@ interface Answer {
 }
 
 type Row = Record<string, unknown>;
-interface Store {
+interface Store extends circulation.CirculationStore {
   vendors: Row[];
-  patrons: Row[];
-  holds: Row[];
-  checkouts: Row[];
-  items: Row[];
   libraries: Row[];
   issues: Row[];
   attributeTypes: Row[];
@@ -112,6 +111,14 @@ function seed(spec: Spec, options: MockOptions): Store {
     ]),
     config: sample(definition(spec, 'vendors_config'), spec.resolve, 1) as Row,
     nextId: 1000,
+    oldCheckouts: [],
+    checkins: [],
+    transfers: [],
+    passwords: new Map(),
+    renewalsAllowed: options.renewalsAllowed ?? 2,
+    renewalBlocks: new Map(),
+    blockReturnOfLostItems: true,
+    blockReturnOfWithdrawnItems: true,
   };
 }
 
@@ -299,14 +306,24 @@ function handle(op: Operation, req: ValidRequest, store: Store, url: URL, accept
         url,
       );
     case 'listCheckouts':
-      return listAnswer(op, req, store.checkouts, url);
+      // Koha reads old_issues when checked_in is true, issues otherwise.
+      return listAnswer(op, req, req.query.checked_in === true ? store.oldCheckouts : store.checkouts, url);
     case 'addCheckout': {
-      const row = { ...(req.body as Row), checkout_id: store.nextId++ };
+      const row = circulation.newCheckout(req.body as Row, store.nextId++);
       store.checkouts.push(row);
       return { status: 201, body: row };
     }
+    case 'renewCheckout':
+    case 'renewsCheckout':
+      return circulation.renew(store, req);
+    case 'validateUserAndPassword':
+      return circulation.validatePassword(store, req);
+    case 'deleteHold':
+      return circulation.cancelHold(store, req);
+    case 'addCheckin':
+      return circulation.checkin(store, req);
     case 'getCheckout':
-      return byId(store.checkouts, 'checkout_id', p.checkout_id, 'Checkout');
+      return byId([...store.checkouts, ...store.oldCheckouts], 'checkout_id', p.checkout_id, 'Checkout');
     case 'availabilityCheckouts':
       return { status: 200, body: { blockers: {}, confirms: {}, warnings: {}, confirmation_token: null } };
     case 'listHolds':
@@ -473,7 +490,8 @@ export async function startKohaMock(options: MockOptions = {}): Promise<KohaMock
         }),
       );
     }
-    if (answer.status === 204) return record(op.operationId, new Response(null, { status: 204, headers }));
+    if (answer.status === 204 || answer.body === undefined)
+      return record(op.operationId, new Response(null, { status: answer.status, headers }));
     return record(op.operationId, json(answer.status, answer.body, headers));
   };
 

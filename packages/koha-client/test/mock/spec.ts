@@ -1,6 +1,8 @@
 // Koha's specification, read from the shared folder at test time (it is GPL: never copied into
-// the package), plus the few additions from Koha's published documentation the subset lacks.
+// the package), merged with our transcription of the operations the subset lacks
+// (spec/koha-api-v1.additions.json), plus the MARC body types from Koha's published documentation.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { sharedPath } from '../../../../testing/paths.js';
 import type { Schema } from './schema.js';
 
@@ -37,12 +39,24 @@ export interface Spec {
 
 const MARC_BODY_TYPES = ['application/marcxml+xml', 'application/marc-in-json', 'application/marc'];
 
+type SpecDoc = {
+  basePath: string;
+  paths: Record<string, Record<string, Record<string, unknown>>>;
+  parameters: Record<string, Parameter>;
+  definitions: Record<string, Schema>;
+};
+
+const ADDITIONS = fileURLToPath(new URL('../../spec/koha-api-v1.additions.json', import.meta.url));
+
 export function loadSpec(): Spec {
-  const doc = JSON.parse(readFileSync(sharedPath('koha-openapi', 'koha-api-v1.bundled.json'), 'utf8')) as {
-    basePath: string;
-    paths: Record<string, Record<string, Record<string, unknown>>>;
-    parameters: Record<string, Parameter>;
-  };
+  const doc = JSON.parse(
+    readFileSync(sharedPath('koha-openapi', 'koha-api-v1.bundled.json'), 'utf8'),
+  ) as SpecDoc;
+  const extra = JSON.parse(readFileSync(ADDITIONS, 'utf8')) as Partial<SpecDoc>;
+  for (const [path, item] of Object.entries(extra.paths ?? {}))
+    doc.paths[path] = { ...doc.paths[path], ...item };
+  Object.assign(doc.definitions, extra.definitions);
+  Object.assign(doc.parameters, extra.parameters);
   const resolve = (ref: string): Schema => {
     let node: unknown = doc;
     for (const part of ref.replace(/^#\//, '').split('/')) node = (node as Record<string, unknown>)[part];
