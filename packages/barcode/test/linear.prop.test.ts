@@ -24,7 +24,7 @@ import {
   toIsbn13,
 } from '@bibwire/barcode';
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   code39CheckOk,
   decodeAddon,
@@ -45,6 +45,38 @@ const digits = (min: number, max: number) =>
   fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
 const ratio = fc.constantFrom(2 as const, 2.5 as const, 3 as const);
 const C39 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-. $/+%';
+
+/**
+ * Fewest Code 128 symbol characters (start included, check excluded) by Dijkstra over (position, set,
+ * extended mode) with unit-cost characters. `extended`: allow FNC4 FNC4 latches and FNC4 with Shift.
+ */
+function exhaustiveCode128Length(data: string, extended: boolean): number {
+  const codes = Array.from(data, (c) => c.charCodeAt(0));
+  const inA = (c: number) => (c & 127) < 96;
+  const inB = (c: number) => (c & 127) >= 32;
+  const digit = (c: number | undefined) => c !== undefined && c >= 48 && c <= 57;
+  const dist = new Map<string, number>();
+  // [cost, position, set 0–2, extended 0/1]; the start character (cost 1) chooses the set.
+  const queue: [number, number, number, number][] = [0, 1, 2].map((s) => [1, 0, s, 0]);
+  while (queue.length > 0) {
+    queue.sort((a, b) => a[0] - b[0]);
+    const [d, i, s, e] = queue.shift() as [number, number, number, number];
+    const key = `${i},${s},${e}`;
+    if ((dist.get(key) ?? Number.POSITIVE_INFINITY) <= d) continue;
+    dist.set(key, d);
+    if (i === codes.length) return d;
+    const c = codes[i] as number;
+    for (const t of [0, 1, 2]) if (t !== s) queue.push([d + 1, i, t, e]);
+    if (extended && s < 2) queue.push([d + 2, i, s, 1 - e]);
+    if (s === 2 && digit(c) && digit(codes[i + 1])) queue.push([d + 1, i + 2, 2, e]);
+    if (s < 2) {
+      const flip = c > 127 !== (e === 1) ? 1 : 0;
+      if (s === 0 ? inA(c) : inB(c)) queue.push([d + 1 + flip, i + 1, s, e]);
+      else if (extended || flip === 0) queue.push([d + 2 + flip, i + 1, s, e]);
+    }
+  }
+  return Number.POSITIVE_INFINITY;
+}
 
 /** Typed error or success: anything else fails the property. */
 function totalOrTyped(run: () => unknown): void {
@@ -260,40 +292,31 @@ describe('Code 128', () => {
       }
     }
   });
-  test.prop([fc.string({ unit: fc.constantFrom(...'0123a\x01é'), minLength: 1, maxLength: 12 })])(
-    'is as short as an exhaustive shortest-path search over code sets, shifts and latches',
+  test.prop([fc.string({ unit: fc.constantFrom(...'0123a\x01éé\x81'), minLength: 1, maxLength: 14 })])(
+    'is as short as an exhaustive search over code sets, Shift, FNC4 and FNC4 FNC4; never longer than before',
     (data) => {
-      const codes = Array.from(data, (c) => c.charCodeAt(0));
-      const inA = (c: number) => (c & 127) < 96;
-      const inB = (c: number) => (c & 127) >= 32;
-      const digit = (c: number | undefined) => c !== undefined && c >= 48 && c <= 57;
-      // Dijkstra over (position, set) with unit-cost symbol characters; start characters are free choices.
-      const dist = new Map<string, number>();
-      const queue: [number, number, number][] = [0, 1, 2].map((s) => [1, 0, s]);
-      let best = Number.POSITIVE_INFINITY;
-      while (queue.length > 0) {
-        queue.sort((a, b) => a[0] - b[0]);
-        const [d, i, s] = queue.shift() as [number, number, number];
-        const key = `${i},${s}`;
-        if ((dist.get(key) ?? Number.POSITIVE_INFINITY) <= d) continue;
-        dist.set(key, d);
-        if (i === codes.length) {
-          best = Math.min(best, d);
-          continue;
-        }
-        const c = codes[i] as number;
-        for (const t of [0, 1, 2]) if (t !== s) queue.push([d + 1, i, t]);
-        if (s === 2 && digit(c) && digit(codes[i + 1])) queue.push([d + 1, i + 2, 2]);
-        if (s < 2) {
-          const ext = c > 127 ? 1 : 0;
-          if (s === 0 ? inA(c) : inB(c)) queue.push([d + 1 + ext, i + 1, s]);
-          else if (!ext) queue.push([d + 2, i + 1, s]);
-        }
-      }
       const { values } = decodeCode128(encodeCode128(data).modules);
-      expect(values.length).toBe(best);
+      expect(values.length).toBe(exhaustiveCode128Length(data, true));
+      // Before extended mode: single FNC4 per high character, never combined with Shift.
+      expect(values.length).toBeLessThanOrEqual(exhaustiveCode128Length(data, false));
     },
   );
+  it('the longest input (4,096 ISO 8859-1 characters) encodes quickly and decodes back; one more is refused', () => {
+    let seed = 42;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    // Runs of high characters, digits and controls, so every state of the search is used.
+    const data = Array.from({ length: 4096 }, () =>
+      String.fromCharCode(next() % 3 === 0 ? next() % 128 : 128 + (next() % 128)),
+    ).join('');
+    const started = performance.now();
+    const symbol = encodeCode128(data);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(decodeCode128(symbol.modules).text).toBe(data);
+    expect(() => encodeCode128(`${data}a`)).toThrow(expect.objectContaining({ code: 'INVALID_LENGTH' }));
+  });
   test.prop([digits(1, 30)])('digits: ceil(n/2) set C symbols plus at most one extra character', (d) => {
     const { values } = decodeCode128(encodeCode128(d).modules);
     expect(values.length - 1).toBeLessThanOrEqual(Math.floor(d.length / 2) + (d.length % 2 ? 2 : 0));

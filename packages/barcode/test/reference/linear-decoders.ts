@@ -385,7 +385,12 @@ const C128 = (
   '214121 412121 111143 111341 131141 114113 114311 411113 411311 113141 114131 311141 411131 211412 211214 211232'
 ).split(' ');
 
-/** Code 128 → text; FNC1 becomes '\x1d' except in first position (returned as `gs1: true`). */
+/**
+ * Code 128 → text; FNC1 becomes '\x1d' except in first position (returned as `gs1: true`).
+ * FNC4 per ISO/IEC 15417: a single FNC4 flips the next data character between ASCII and ISO 8859-1 high
+ * (value + 128); two adjacent FNC4 latch extended mode, two more unlatch it. Set C digits and FNC1 are not
+ * affected. Strict: an FNC4 must be followed by FNC4, Shift or a data character (anything else throws).
+ */
 export function decodeCode128(m: Uint8Array): { text: string; gs1: boolean; values: number[] } {
   const r = runs(m);
   if (r.length % 6 !== 1) throw new Error('code128: element count');
@@ -405,34 +410,55 @@ export function decodeCode128(m: Uint8Array): { text: string; gs1: boolean; valu
   let text = '';
   let gs1 = false;
   let shift = false;
+  /** A single FNC4 is pending (flips the next data character, or latches/unlatches with the next FNC4). */
   let fnc4 = false;
+  let extended = false;
+  const notAfterFnc4 = (i: number) => {
+    if (fnc4) throw new Error(`code128: FNC4 followed by value ${values[i]} at ${i}`);
+  };
   for (let i = 1; i < values.length; i++) {
     const v = values[i] as number;
     const cur = shift ? 1 - set : set;
+    const shifted = shift;
     shift = false;
     if (v === 102) {
+      notAfterFnc4(i);
       if (i === 1) gs1 = true;
       else text += '\x1d';
       continue;
     }
     if (cur === 2) {
+      notAfterFnc4(i);
       if (v < 100) text += String(v).padStart(2, '0');
       else if (v === 100) set = 1;
       else if (v === 101) set = 0;
       else throw new Error(`code128: value ${v} in set C`);
       continue;
     }
-    if (v === 98) shift = true;
-    else if (v === 99) set = 2;
-    else if ((cur === 0 && v === 101) || (cur === 1 && v === 100)) fnc4 = true;
-    else if (v === 100 || v === 101) set = v === 100 ? 1 : 0;
-    else if (v >= 96) throw new Error(`code128: FNC2/FNC3 not expected (${v})`);
-    else {
-      let c = cur === 0 ? (v < 64 ? v + 32 : v - 64) : v + 32;
-      if (fnc4) c += 128;
-      fnc4 = false;
-      text += String.fromCharCode(c);
+    if ((cur === 0 && v === 101) || (cur === 1 && v === 100)) {
+      if (shifted) throw new Error(`code128: Shift followed by FNC4 at ${i}`);
+      if (fnc4) extended = !extended;
+      fnc4 = !fnc4;
+      continue;
     }
+    if (v === 98) {
+      if (shifted) throw new Error(`code128: Shift followed by Shift at ${i}`);
+      shift = true;
+      continue;
+    }
+    if (v >= 96) {
+      notAfterFnc4(i);
+      if (shifted) throw new Error(`code128: Shift followed by value ${v} at ${i}`);
+      if (v === 99) set = 2;
+      else if (v === 100 || v === 101) set = v === 100 ? 1 : 0;
+      else throw new Error(`code128: FNC2/FNC3 not expected (${v})`);
+      continue;
+    }
+    let c = cur === 0 ? (v < 64 ? v + 32 : v - 64) : v + 32;
+    if (extended !== fnc4) c += 128;
+    fnc4 = false;
+    text += String.fromCharCode(c);
   }
+  if (fnc4 || shift) throw new Error('code128: FNC4 or Shift at the end');
   return { text, gs1, values };
 }
