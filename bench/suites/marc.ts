@@ -1,25 +1,21 @@
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  createReadStream,
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { encodeRecords, readRecords } from '@bibwire/marcxml';
+import { convertRecords, readRecords } from '@bibwire/marcxml';
 import { sharedDir } from '../../testing/paths.js';
 import { peakRssOf } from '../lib/rss.js';
 import type { BenchSuite, Contender } from '../lib/types.js';
 
 // Parse ISO 2709, ISO 2709 → MARCXML and MARCXML → ISO 2709 side by side with yaz-marcdump and marcjs.
-// Throughput and peak RSS (in child processes) over the issue's 50,400-record file (base90 × 560,
-// 142 MB ISO / 260 MB MARCXML). The 10,080-record file (base90 × 112) serves the round-trip check.
+// Throughput and peak RSS over the issue's 50,400-record file (base90 × 560, 142 MB ISO / 260 MB
+// MARCXML). Ours twice: the library in this process (readRecords / convertRecords), as marcjs runs,
+// and the CLI (the package's `bin`, as a user runs it; `count` parses every record, `convert` writes
+// to /dev/null), a process per round like yaz-marcdump. Peak RSS: every contender in a child process.
+// The 10,080-record file (base90 × 112) serves the round-trip check, through the CLI.
 const shared = sharedDir;
 const BASE = [
   'marc4j-065001035.mrc',
@@ -34,6 +30,8 @@ const dir = join(tmpdir(), 'bibwire-marc-bench');
 const file = (name: string) => join(dir, name);
 const require = createRequire(import.meta.url);
 const marcjsPath = require.resolve('marcjs');
+const ourPackage = require.resolve('@bibwire/marcxml/package.json');
+const ourBin = join(ourPackage, '..', (require(ourPackage) as { bin: { marcxml: string } }).bin.marcxml);
 const { Marc } = require('marcjs') as {
   Marc: { createStream(type: string, what: string): NodeJS.ReadWriteStream };
 };
@@ -60,20 +58,45 @@ const devNull = () =>
 
 type Case = 'parse' | 'toxml' | 'toiso';
 
+function ourArgs(kind: Case, input: string): string[] {
+  if (kind === 'parse') return [ourBin, 'count', input];
+  return [ourBin, 'convert', '--to', kind === 'toxml' ? 'marcxml' : 'iso2709', input, '/dev/null'];
+}
+
+/** Runs our CLI; resolves with its stdout. */
+function ourCli(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    p.stderr.on('data', (c: Buffer) => {
+      err += c.toString();
+    });
+    p.on('error', reject);
+    p.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`marcxml exit ${code}: ${err}`))));
+  });
+}
+
+/** The library in this process, as marcjs is (warm after the warm-up round). */
 async function ours(kind: Case, input: string): Promise<number> {
   let n = 0;
-  async function* counted() {
-    for await (const r of readRecords(createReadStream(input))) {
-      n++;
-      yield r;
-    }
-  }
   if (kind === 'parse') {
-    for await (const _ of counted());
+    for await (const _ of readRecords(createReadStream(input))) n++;
     return n;
   }
-  await pipeline(encodeRecords(counted(), { format: kind === 'toxml' ? 'marcxml' : 'iso2709' }), devNull());
+  const format = kind === 'toxml' ? 'marcxml' : 'iso2709';
+  await pipeline(convertRecords(createReadStream(input), {}, { format }, { onRecord: () => n++ }), devNull());
   return n;
+}
+
+/** Our CLI, a process started per round like yaz-marcdump (startup and JIT warm-up included). */
+async function ourCliRound(kind: Case, input: string): Promise<number> {
+  const out = await ourCli(ourArgs(kind, input));
+  if (kind === 'parse' && Number(out.trim()) !== 50_400) throw new Error(`marcxml count said ${out}`);
+  return 50_400;
 }
 
 async function marcjs(kind: Case, input: string): Promise<number> {
@@ -102,23 +125,27 @@ function yaz(kind: Case, input: string, records: number): Promise<number> {
   });
 }
 
-const CHILD = (kind: Case, impl: 'ours' | 'marcjs', input: string) => `
+const OUR_CHILD = (kind: Case, input: string) => `
+const { createReadStream } = require('node:fs');
+const { Writable } = require('node:stream');
+const { pipeline } = require('node:stream/promises');
+const { readRecords, convertRecords } = require(${JSON.stringify(require.resolve('@bibwire/marcxml'))});
+(async () => {
+  if (${JSON.stringify(kind)} === 'parse') { for await (const _ of readRecords(createReadStream(${JSON.stringify(input)}))); return; }
+  const sink = new Writable({ write(_c, _e, cb) { cb(); } });
+  await pipeline(convertRecords(createReadStream(${JSON.stringify(input)}), {}, { format: ${JSON.stringify(kind === 'toxml' ? 'marcxml' : 'iso2709')} }), sink);
+})();`;
+
+const MARCJS_CHILD = (kind: Case, input: string) => `
 const { createReadStream } = require('node:fs');
 const { Writable } = require('node:stream');
 const { pipeline } = require('node:stream/promises');
 const sink = () => new Writable({ write(_c, _e, cb) { cb(); } });
 (async () => {
-  if (${JSON.stringify(impl)} === 'ours') {
-    const { readRecords, encodeRecords } = require(${JSON.stringify(require.resolve('@bibwire/marcxml'))});
-    const records = readRecords(createReadStream(${JSON.stringify(input)}));
-    if (${JSON.stringify(kind)} === 'parse') { for await (const _ of records); return; }
-    await pipeline(encodeRecords(records, { format: ${JSON.stringify(kind === 'toxml' ? 'marcxml' : 'iso2709')} }), sink());
-  } else {
-    const { Marc } = require(${JSON.stringify(marcjsPath)});
-    const parser = Marc.createStream(${JSON.stringify(kind === 'toiso' ? 'Marcxml' : 'Iso2709')}, 'Parser');
-    if (${JSON.stringify(kind)} === 'parse') { parser.on('data', () => {}); await pipeline(createReadStream(${JSON.stringify(input)}), parser); return; }
-    await pipeline(createReadStream(${JSON.stringify(input)}), parser, Marc.createStream(${JSON.stringify(kind === 'toxml' ? 'Marcxml' : 'Iso2709')}, 'Formater'), sink());
-  }
+  const { Marc } = require(${JSON.stringify(marcjsPath)});
+  const parser = Marc.createStream(${JSON.stringify(kind === 'toiso' ? 'Marcxml' : 'Iso2709')}, 'Parser');
+  if (${JSON.stringify(kind)} === 'parse') { parser.on('data', () => {}); await pipeline(createReadStream(${JSON.stringify(input)}), parser); return; }
+  await pipeline(createReadStream(${JSON.stringify(input)}), parser, Marc.createStream(${JSON.stringify(kind === 'toxml' ? 'Marcxml' : 'Iso2709')}, 'Formater'), sink());
 })();`;
 
 const yazMissing = () =>
@@ -127,17 +154,29 @@ const yazMissing = () =>
 function contenders(kind: Case): Contender[] {
   const big = file(kind === 'toiso' ? 'bench-50k.xml' : 'bench-50k.mrc');
   const input = big;
-  const rss = (impl: 'ours' | 'marcjs') => async () =>
-    peakRssOf(process.execPath, ['-e', CHILD(kind, impl, big)]);
   return [
-    { name: '@bibwire/marcxml', ours: true, run: () => ours(kind, input), peakRss: rss('ours') },
+    {
+      name: '@bibwire/marcxml (library)',
+      ours: true,
+      run: () => ours(kind, input),
+      peakRss: async () => peakRssOf(process.execPath, ['-e', OUR_CHILD(kind, big)]),
+    },
+    {
+      name: '@bibwire/marcxml (CLI)',
+      run: () => ourCliRound(kind, input),
+      peakRss: async () => peakRssOf(process.execPath, ourArgs(kind, big)),
+    },
     {
       name: 'yaz-marcdump 5.34',
       unavailable: yazMissing,
       run: () => yaz(kind, input, 50_400),
       peakRss: async () => peakRssOf('yaz-marcdump', yazArgs(kind, big)),
     },
-    { name: 'marcjs 3.0.2', run: () => marcjs(kind, input), peakRss: rss('marcjs') },
+    {
+      name: 'marcjs 3.0.2',
+      run: () => marcjs(kind, input),
+      peakRss: async () => peakRssOf(process.execPath, ['-e', MARCJS_CHILD(kind, big)]),
+    },
   ];
 }
 
@@ -145,14 +184,8 @@ function contenders(kind: Case): Contender[] {
 async function roundTripAltered(): Promise<string> {
   const out = file('roundtrip.mrc');
   const xml = file('roundtrip.xml');
-  await pipeline(
-    encodeRecords(readRecords(createReadStream(file('bench-10k.mrc'))), { format: 'marcxml' }),
-    createWriteStream(xml),
-  );
-  await pipeline(
-    encodeRecords(readRecords(createReadStream(xml)), { format: 'iso2709' }),
-    createWriteStream(out),
-  );
+  await ourCli([ourBin, 'convert', '--to', 'marcxml', file('bench-10k.mrc'), xml]);
+  await ourCli([ourBin, 'convert', '--to', 'iso2709', xml, out]);
   const a = readFileSync(file('bench-10k.mrc'));
   const b = readFileSync(out);
   const split = (buf: Buffer) => buf.toString('latin1').split('\x1d');

@@ -7,8 +7,18 @@ export const utf8Encoder = new TextEncoder();
 
 const CHUNK = 8192;
 
+// Node's Buffer has a native ISO-8859-1 decoder; elsewhere (browsers, Deno without Buffer) the
+// portable code below is used. Feature-detected, never imported: this module stays free of node:*.
+type Latin1Slice = (this: Uint8Array, start: number, end: number) => string;
+const nativeLatin1: Latin1Slice | undefined = (
+  globalThis as { Buffer?: { prototype?: { latin1Slice?: Latin1Slice } } }
+).Buffer?.prototype?.latin1Slice;
+export const hasNativeLatin1 = nativeLatin1 !== undefined;
+
 /** Bytes as code points U+0000-U+00FF. */
 export function latin1(bytes: Uint8Array, start = 0, end: number = bytes.length): string {
+  if (nativeLatin1 !== undefined && end - start > 32 && end <= bytes.length)
+    return nativeLatin1.call(bytes, start, end);
   if (end - start <= CHUNK)
     return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
   let out = '';

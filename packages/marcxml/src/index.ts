@@ -108,6 +108,7 @@ export {
   type MarcRecord,
   type Subfield,
 } from './record.js';
+export { type ConvertHooks, convertRecords } from './stream/convert.js';
 export {
   createIso2709Reader,
   type Iso2709StreamOptions,

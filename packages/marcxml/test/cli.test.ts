@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedPath } from '../../../testing/paths.js';
 import { runCli } from '../src/cli/main.js';
-import { parseIso2709, parseMarcXml } from '../src/index.js';
+import { createRecord, dataField, parseIso2709, parseMarcXml, writeIso2709 } from '../src/index.js';
 
 function memoryIo(stdin: Uint8Array | string = '') {
   const out: (string | Uint8Array)[] = [];
@@ -99,5 +99,42 @@ describe('marcxml CLI', () => {
     expect(d.stderr()).toContain('ENOENT');
     const e = memoryIo();
     expect(await runCli(['frobnicate'], e.io)).toBe(2);
+  });
+
+  it('convert --to-marc8 writes MARC-8 and warns about unmappable characters', async () => {
+    const record = writeIso2709(
+      createRecord('00000nam a2200000 a 4500', [dataField('245', '1', '0', [['a', 'Café ☃']])]),
+    );
+    const m = memoryIo(record);
+    expect(await runCli(['convert', '--to', 'iso2709', '--to-marc8'], m.io)).toBe(0);
+    expect(m.stdout()[9]).toBe(0x20);
+    const [back] = parseIso2709(m.stdout(), { toUtf8: true });
+    expect(back?.fields[0]).toEqual(dataField('245', '1', '0', [['a', 'Cafe\u0301 &#x2603;']]));
+    expect(m.stderr()).toContain('record 1: field 245$a: U+2603 at index 5 has no MARC-8 equivalent');
+    const q = memoryIo(record);
+    expect(await runCli(['convert', '--to', 'iso2709', '--to-marc8', '--quiet'], q.io)).toBe(0);
+    expect(q.stderr()).toBe('');
+    const x = memoryIo(record);
+    expect(await runCli(['convert', '--to', 'marcxml', '--to-marc8'], x.io)).toBe(2);
+    expect(x.stderr()).toContain('--to-marc8 needs --to iso2709');
+  });
+
+  it('convert file → file through reused read and write buffers: the round trip gives the bytes back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marcxml-cli-'));
+    const original = readFileSync(file('iso2709-marc21', 'marc4j-065001035.mrc'));
+    // Three copies (530 KB): records straddle the 256 KiB reads, the XML spans many output chunks.
+    const input = Buffer.concat([original, original, original]);
+    writeFileSync(join(dir, 'in.mrc'), input);
+    const m = memoryIo();
+    expect(
+      await runCli(['convert', '--to', 'marcxml', join(dir, 'in.mrc'), join(dir, 'out.xml')], m.io),
+    ).toBe(0);
+    const xml = readFileSync(join(dir, 'out.xml'));
+    expect(parseMarcXml(xml)).toEqual(parseIso2709(input));
+    expect(
+      await runCli(['convert', '--to', 'iso2709', join(dir, 'out.xml'), join(dir, 'back.mrc')], m.io),
+    ).toBe(0);
+    expect(readFileSync(join(dir, 'back.mrc')).equals(input)).toBe(true);
+    expect(m.stderr()).toBe('');
   });
 });

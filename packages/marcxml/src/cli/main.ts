@@ -4,8 +4,8 @@ import { toOaiDcXml } from '../dc/oai-dc.js';
 import { MarcError, type MarcProblem } from '../errors.js';
 import type { MarcFlavour } from '../flavour.js';
 import { isControlField, type MarcRecord } from '../record.js';
+import { convertRecords } from '../stream/convert.js';
 import { assertFormat, type MarcFormat, readRecords } from '../stream/read.js';
-import { encodeRecords } from '../stream/write.js';
 import { validateRecord } from '../validate/validate.js';
 import { type ParsedArgs, parseArgs } from './args.js';
 import { openInput, openOutput } from './files.js';
@@ -17,6 +17,7 @@ export const usage = `marcxml <command> [options] [in] [out]
 Commands:
   convert   convert between iso2709, marcxml, json and mrk
             --to F (required), --from F (detected when omitted), --to-utf8, --flavour marc21|unimarc,
+            --to-marc8 (iso2709 output in MARC-8; unmappable characters become &#xXXXX; with a warning),
             --ndjson (json output), --prefix P (marcxml element prefix), --allow-oversize
   dump      print records readably
   count     count records
@@ -70,24 +71,31 @@ async function convert(c: Common): Promise<number> {
     return 2;
   }
   const format: MarcFormat = assertFormat(to);
+  const toMarc8 = c.args.flags.has('to-marc8');
+  if (toMarc8 && format !== 'iso2709') {
+    c.io.stderr.write('convert: --to-marc8 needs --to iso2709\n');
+    return 2;
+  }
   const [inPath, outPath] = c.args.positionals;
   const input = openInput(inPath, c.io);
   const output = openOutput(outPath, c.io);
   const progress = createProgress(c.io, input.size);
-  async function* counted(): AsyncGenerator<MarcRecord> {
-    for await (const r of readRecords(input.chunks, readOptions(c))) {
-      progress.tick(input.bytesRead());
-      yield r;
-    }
-  }
   const prefix = c.args.flags.get('prefix');
+  const read = readOptions(c);
   try {
-    for await (const chunk of encodeRecords(counted(), {
-      format,
-      ndjson: c.args.flags.has('ndjson'),
-      allowOversize: c.args.flags.has('allow-oversize'),
-      ...(typeof prefix === 'string' ? { prefix } : {}),
-    })) {
+    const chunks = convertRecords(
+      input.chunks,
+      read,
+      {
+        format,
+        ndjson: c.args.flags.has('ndjson'),
+        allowOversize: c.args.flags.has('allow-oversize'),
+        ...(typeof prefix === 'string' ? { prefix } : {}),
+        ...(toMarc8 ? { encoding: 'marc8' as const, onProblem: read.onProblem } : {}),
+      },
+      { onRecord: () => progress.tick(input.bytesRead()), reuseOutput: output.synchronous },
+    );
+    for await (const chunk of chunks) {
       if (output.write(chunk) === false && output.once) {
         const once = output.once;
         await new Promise<void>((resolve) => once('drain', resolve));

@@ -2,7 +2,7 @@
 // files get wrong), then decoded with directory offsets when they land on a field terminator and by
 // walking field terminators otherwise (spec notes §1.9, §8). Lenient by default: every repair is
 // reported as a MarcProblem; `strict` throws it instead.
-import { firstInvalidUtf8, latin1, utf8 } from '../bytes.js';
+import { firstInvalidUtf8, hasNativeLatin1, latin1, utf8 } from '../bytes.js';
 import { decodeIso5426 } from '../charset/iso5426.js';
 import { type UnimarcDecoder, unimarcCharsetsFromField100 } from '../charset/unimarc.js';
 import { MarcError, type MarcProblem, type ProblemHandler, problemToError } from '../errors.js';
@@ -218,6 +218,7 @@ export function decodeRecordAt(
   };
   /** The decoded text of field bytes [fs, fe), fe being its terminator. */
   const fieldText = (fs: number, fe: number, sequential: boolean): string => {
+    if (aligned) return area.slice(fs - base, fe - base); // one character per byte
     // Sequential and holding no inner field terminator: the next FT in `area` ends this field too.
     if (sequential && cursor >= 0 && bytes.indexOf(FT, fs) === fe) {
       let ft = area.indexOf('\x1e', cursor);
@@ -360,7 +361,7 @@ function hasHighByte(bytes: Uint8Array, s: number, e: number): boolean {
   return false;
 }
 
-function flavourFromDirectory(
+export function flavourFromDirectory(
   bytes: Uint8Array,
   start: number,
   dirEnd: number,
@@ -381,6 +382,7 @@ const ABOVE_LATIN1 = /[\u0100-\uffff]/;
  * U+00FF); a record holding such bytes is decoded by hand.
  */
 function latin1Fast(bytes: Uint8Array, s: number, e: number): string {
+  if (hasNativeLatin1) return latin1(bytes, s, e);
   const out = windows1252.decode(bytes.subarray(s, e));
   return ABOVE_LATIN1.test(out) ? latin1(bytes, s, e) : out;
 }
@@ -560,7 +562,7 @@ function checkIndicator(ctx: Ctx, tag: string, ind: string, at: number): void {
 }
 
 /** Bytes that may precede a record without comment: whitespace, NUL, DOS end-of-file. */
-function isFiller(b: number): boolean {
+export function isFiller(b: number): boolean {
   return b === 0x20 || b === 0x00 || b === 0x0a || b === 0x0d || b === 0x1a || b === 0x09;
 }
 

@@ -1,16 +1,29 @@
 // ISO 2709 writer: builds each record's data area as one string, encodes it once, and derives the
 // directory from the field terminators in the encoded bytes (lengths are bytes, never characters).
-import { MarcError } from '../errors.js';
+// MARC-8 output encodes value by value instead (the MARC-8 state resets at every subfield).
+import type { UnmappablePolicy } from '../charset/marc8.js';
+import { MarcError, type ProblemHandler } from '../errors.js';
 import { detectFlavour } from '../flavour.js';
 import { isControlField, type MarcRecord } from '../record.js';
 import { FT, MAX_FIELD_LENGTH, MAX_RECORD_LENGTH, RT } from './constants.js';
+import { writeMarc8DataArea } from './write-marc8.js';
+import { encodeUtf8Fields } from './write-utf8.js';
 
 export interface Iso2709WriteOptions {
   /**
    * 'auto' (default): UTF-8 when leader/09 is 'a' or the record is UNIMARC; otherwise ISO-8859-1
    * when every character fits (the byte-transparent form the reader gives MARC-8 records), else UTF-8.
+   * 'marc8': text encoded as MARC-8 (LC code tables) and leader/09 set to blank.
    */
-  encoding?: 'auto' | 'utf-8' | 'latin1';
+  encoding?: 'auto' | 'utf-8' | 'latin1' | 'marc8';
+  /**
+   * MARC-8 only: a character MARC-8 cannot represent is written as `&#xXXXX;` ('ncr', default, LC's
+   * lossless convention), as `?` ('replace'), or throws MarcError INVALID_ENCODING ('error').
+   * Under 'ncr' and 'replace' every such character is reported to `onProblem`.
+   */
+  unmappable?: UnmappablePolicy;
+  /** MARC-8 only: receives an INVALID_ENCODING problem for every unmappable character. */
+  onProblem?: ProblemHandler;
   /**
    * Write records over 99 999 bytes (leader length 99999) and fields over 9 999 bytes (lengths and
    * offsets modulo their width, as marc4j does; this package's reader recovers them). Default: throw.
@@ -41,7 +54,7 @@ export class ByteBuffer {
   }
 }
 
-function fail(message: string, tag?: string): never {
+export function fail(message: string, tag?: string): never {
   throw new MarcError('INVALID_VALUE', message, tag === undefined ? {} : { tag });
 }
 
@@ -68,7 +81,7 @@ function buildDataArea(record: MarcRecord): string {
   return data;
 }
 
-function chooseLatin1(record: MarcRecord, encoding: 'auto' | 'utf-8' | 'latin1'): boolean {
+function chooseLatin1(record: MarcRecord, encoding: 'auto' | 'utf-8' | 'latin1' | 'marc8'): boolean {
   if (encoding !== 'auto') return encoding === 'latin1';
   if (record.leader[9] === 'a') return false;
   return detectFlavour(record) === 'marc21';
@@ -81,21 +94,43 @@ function pad(out: Uint8Array, at: number, value: number, width: number): void {
   }
 }
 
-/** Append one encoded record to `buf`. */
+/** Append one encoded record to `buf` (`recordNumber` only labels MARC-8 problems). */
 export function encodeIso2709Into(
   record: MarcRecord,
   buf: ByteBuffer,
   options: Iso2709WriteOptions = {},
+  recordNumber = 1,
 ): void {
-  const data = buildDataArea(record);
   const fieldCount = record.fields.length;
   const dirSize = fieldCount * 12 + 1;
   const headerStart = buf.length;
   const dataStart = headerStart + 24 + dirSize;
+  if (options.encoding === 'marc8') {
+    buf.ensure(24 + dirSize);
+    buf.length = dataStart;
+    writeMarc8DataArea(record, buf, options, recordNumber);
+    const end = buf.length;
+    buf.ensure(1); // the record terminator (ensure keeps only bytes below buf.length)
+    buf.length = headerStart;
+    finishRecord(record, buf, options, headerStart, dataStart, end, dirSize);
+    buf.bytes[headerStart + 9] = 0x20;
+    return;
+  }
+  const encoding = options.encoding ?? 'auto';
+  if (encoding === 'utf-8' || (encoding === 'auto' && record.leader[9] === 'a')) {
+    const end = encodeUtf8Fields(record, buf, headerStart, dirSize);
+    if (end >= 0) {
+      writeLeader(record.leader, buf.bytes, headerStart, end - headerStart, 24 + dirSize);
+      buf.length = end;
+      return;
+    }
+    buf.length = headerStart; // the general path writes it again, or throws the error it finds
+  }
+  const data = buildDataArea(record);
   buf.ensure(24 + dirSize + data.length * 3 + 1);
   let dataLength = -1;
   let flipTo09a = false;
-  if (chooseLatin1(record, options.encoding ?? 'auto')) {
+  if (chooseLatin1(record, encoding)) {
     const out = buf.bytes;
     dataLength = data.length;
     for (let i = 0; i < data.length; i++) {
@@ -114,12 +149,24 @@ export function encodeIso2709Into(
   if (dataLength < 0) {
     dataLength = encoder.encodeInto(data, buf.bytes.subarray(dataStart)).written;
   }
+  finishRecord(record, buf, options, headerStart, dataStart, dataStart + dataLength, dirSize);
+  if (flipTo09a) buf.bytes[headerStart + 9] = 0x61;
+}
+
+/** Directory, leader and record terminator around the data area already in buf[dataStart, end). */
+function finishRecord(
+  record: MarcRecord,
+  buf: ByteBuffer,
+  options: Iso2709WriteOptions,
+  headerStart: number,
+  dataStart: number,
+  end: number,
+  dirSize: number,
+): void {
   const out = buf.bytes;
-  if (out.subarray(dataStart, dataStart + dataLength).includes(RT))
-    fail('a value contains a record terminator (0x1D)');
+  if (out.subarray(dataStart, end).includes(RT)) fail('a value contains a record terminator (0x1D)');
   // Directory from the field terminators; a value holding one would shift every later field.
   let pos = dataStart;
-  const end = dataStart + dataLength;
   let dirAt = headerStart + 24;
   const allow = options.allowOversize === true;
   for (const f of record.fields) {
@@ -149,7 +196,6 @@ export function encodeIso2709Into(
     );
   }
   writeLeader(record.leader, out, headerStart, Math.min(total, MAX_RECORD_LENGTH), 24 + dirSize);
-  if (flipTo09a) out[headerStart + 9] = 0x61;
   buf.length = end + 1;
 }
 
@@ -178,7 +224,10 @@ export function writeIso2709(
 ): Uint8Array {
   const buf = new ByteBuffer();
   if (isRecord(records)) encodeIso2709Into(records, buf, options);
-  else for (const r of records) encodeIso2709Into(r, buf, options);
+  else {
+    let n = 0;
+    for (const r of records) encodeIso2709Into(r, buf, options, ++n);
+  }
   return buf.take();
 }
 

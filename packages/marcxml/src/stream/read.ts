@@ -18,9 +18,21 @@ export interface ReadOptions extends Iso2709StreamOptions {
   xmlParser?: 'fast' | 'saxes';
 }
 
+/** What String.prototype.trimStart removes, among ISO-8859-1 code points. */
+function isSpaceByte(b: number): boolean {
+  return (b >= 0x09 && b <= 0x0d) || b === 0x20 || b === 0xa0;
+}
+
 /** Guess the format from the start of the input (after a BOM and whitespace). */
 export function detectFormat(start: Uint8Array | string): MarcFormat | undefined {
-  const text = typeof start === 'string' ? start : String.fromCharCode(...start.subarray(0, 64));
+  let text: string;
+  if (typeof start === 'string') text = start;
+  else {
+    // Leading whitespace of any length is skipped, then a few bytes are enough to decide.
+    let i = start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf ? 3 : 0;
+    while (i < start.length && isSpaceByte(start[i] as number)) i++;
+    text = String.fromCharCode(...start.subarray(i, i + 64));
+  }
   const t = text.replace(/^(\ufeff|\xef\xbb\xbf)/, '').trimStart();
   if (t === '') return undefined;
   const c = t[0] as string;
@@ -31,6 +43,9 @@ export function detectFormat(start: Uint8Array | string): MarcFormat | undefined
 }
 
 const encoder = new TextEncoder();
+/** Bytes (or characters) handed to a parser at a time (large strings live in V8's large-object space). */
+const TEXT_PIECE = 32 * 1024;
+const BINARY_PIECE = 32 * 1024;
 
 function textParser(format: 'marcxml' | 'json' | 'mrk', options: ReadOptions): RecordPushParser<string> {
   if (format === 'marcxml') {
@@ -76,16 +91,36 @@ export async function* readRecords(
       decoder = new TextDecoder('utf-8');
     }
   };
-  const feed = (c: Chunk): MarcRecord[] => {
-    if (binary) return binary.push(typeof c === 'string' ? encoder.encode(c) : c);
+  // A generator: each piece is parsed only when the records of the one before have been taken, so
+  // few records are alive at once (they stay in V8's young generation, and peak RSS stays low).
+  function* feed(c: Chunk): Generator<MarcRecord> {
+    if (binary) {
+      const bytes = typeof c === 'string' ? encoder.encode(c) : c;
+      for (let i = 0; i < bytes.length; i += BINARY_PIECE)
+        yield* binary.push(
+          i === 0 && bytes.length <= BINARY_PIECE ? bytes : bytes.subarray(i, i + BINARY_PIECE),
+        );
+      return;
+    }
     const t = text as RecordPushParser<string>;
-    return t.push(typeof c === 'string' ? c : (decoder as TextDecoder).decode(c, { stream: true }));
-  };
+    for (let i = 0; i < c.length; ) {
+      let end = Math.min(i + TEXT_PIECE, c.length);
+      let piece: string;
+      if (typeof c === 'string') {
+        const last = c.charCodeAt(end - 1);
+        if (end < c.length && last >= 0xd800 && last <= 0xdbff) end--; // keep surrogate pairs whole
+        piece = i === 0 && end === c.length ? c : c.slice(i, end);
+      } else piece = (decoder as TextDecoder).decode(c.subarray(i, end), { stream: true });
+      yield* t.push(piece);
+      i = end;
+    }
+  }
 
   if (format !== undefined) start(format);
   for await (const chunk of chunksOf(source)) {
     if (format === undefined) {
-      head.push(chunk);
+      // Copied: the source may reuse its buffer for the next chunk.
+      head.push(typeof chunk === 'string' ? chunk : chunk.slice());
       const probe =
         head.length === 1
           ? chunk

@@ -24,21 +24,40 @@ export interface WriteOptions
 }
 
 /** Encoded output, in chunks of about `chunkSize` bytes. */
-export async function* encodeRecords(
+export function encodeRecords(
   records: Iterable<MarcRecord> | AsyncIterable<MarcRecord>,
   options: WriteOptions,
 ): AsyncGenerator<Uint8Array> {
-  const limit = options.chunkSize ?? 64 * 1024;
-  const buf = new ByteBuffer(limit * 2);
-  const text = (s: string): void => {
-    buf.ensure(s.length * 3);
-    buf.length += utf8Encoder.encodeInto(s, buf.bytes.subarray(buf.length)).written;
-  };
-  const flush = (): Uint8Array => {
-    const out = buf.take();
+  return encodeChunks(records, options, false);
+}
+
+/** Appends UTF-8 text to a ByteBuffer. */
+export function appendText(buf: ByteBuffer, s: string): void {
+  buf.ensure(s.length * 3);
+  buf.length += utf8Encoder.encodeInto(s, buf.bytes.subarray(buf.length)).written;
+}
+
+/**
+ * `reuse`: each chunk is a view of one buffer that is overwritten once the consumer asks for the next
+ * chunk (for consumers that write synchronously; saves a copy and the garbage of one per chunk).
+ */
+export function bufferFlusher(buf: ByteBuffer, reuse: boolean): () => Uint8Array {
+  return () => {
+    const out = reuse ? buf.bytes.subarray(0, buf.length) : buf.take();
     buf.length = 0;
     return out;
   };
+}
+
+export async function* encodeChunks(
+  records: Iterable<MarcRecord> | AsyncIterable<MarcRecord>,
+  options: WriteOptions,
+  reuse: boolean,
+): AsyncGenerator<Uint8Array> {
+  const limit = options.chunkSize ?? 64 * 1024;
+  const buf = new ByteBuffer(limit * 2);
+  const text = (s: string): void => appendText(buf, s);
+  const flush = bufferFlusher(buf, reuse);
   const { format } = options;
   let n = 0;
   if (format === 'marcxml') text(marcXmlHead(options));
@@ -46,7 +65,7 @@ export async function* encodeRecords(
   for await (const r of records) {
     switch (format) {
       case 'iso2709':
-        encodeIso2709Into(r, buf, options);
+        encodeIso2709Into(r, buf, options, n + 1);
         break;
       case 'marcxml':
         text(marcXmlCollectionRecord(r, options));

@@ -2,59 +2,11 @@
 // Bibliographic content rules MARC::Lint applies, and UNIMARC's mandatory fields.
 import { detectFlavour, type MarcFlavour } from '../flavour.js';
 import { type DataField, type Field, isControlField, isDataField, type MarcRecord } from '../record.js';
-import { describeIndicator, marc21BibRule } from './rules.js';
-import { isbnProblem, issnProblem } from './standard-numbers.js';
+import type { Finding, ValidateOptions } from './findings.js';
+import { checkMarc21Bib } from './marc21.js';
+import { isbnProblem } from './standard-numbers.js';
 
-export type FindingCode =
-  // structure (any flavour)
-  | 'LEADER_LENGTH'
-  | 'LEADER_VALUE'
-  | 'INVALID_TAG'
-  | 'CONTROL_FIELD_EXPECTED'
-  | 'DATA_FIELD_EXPECTED'
-  | 'INVALID_INDICATOR'
-  | 'INVALID_SUBFIELD_CODE'
-  | 'NO_SUBFIELDS'
-  | 'EMPTY_SUBFIELD'
-  | 'RESERVED_CHARACTER'
-  | 'FIELD_TOO_LONG'
-  | 'RECORD_TOO_LONG'
-  // content (MARC 21 bibliographic as MARC::Lint, UNIMARC mandatory fields)
-  | 'MISSING_FIELD'
-  | 'MULTIPLE_1XX'
-  | 'FIELD_NOT_REPEATABLE'
-  | 'INDICATOR_NOT_ALLOWED'
-  | 'SUBFIELD_NOT_ALLOWED'
-  | 'SUBFIELD_NOT_REPEATABLE'
-  | 'MISSING_SUBFIELD'
-  | 'CONTROL_CHARACTER'
-  | 'FIXED_FIELD_LENGTH'
-  | 'INVALID_ISBN'
-  | 'INVALID_ISSN';
-
-export type FindingSeverity = 'error' | 'warning';
-
-export interface Finding {
-  readonly code: FindingCode;
-  readonly severity: FindingSeverity;
-  /** MARC::Lint style: `245: Indicator 1 must be 0 or 1 but it's "9"`. */
-  readonly message: string;
-  readonly tag?: string;
-  /** 0-based index in `record.fields`. */
-  readonly field?: number;
-  /** 0-based index in the field's subfields. */
-  readonly subfield?: number;
-  readonly indicator?: 1 | 2;
-  /** Leader position. */
-  readonly position?: number;
-}
-
-export interface ValidateOptions {
-  /** Default: detected (`detectFlavour`). */
-  flavour?: MarcFlavour;
-  /** `'all'` (default): structure and content rules; `'structure'`: flavour-independent checks only. */
-  level?: 'structure' | 'all';
-}
+export type { Finding, FindingCode, FindingSeverity, ValidateOptions } from './findings.js';
 
 const FIELD_MAX_BYTES = 9999;
 const RECORD_MAX_BYTES = 99999;
@@ -70,12 +22,10 @@ export function validateRecord(record: MarcRecord, options: ValidateOptions = {}
   checkStructure(record, flavour, out);
   if (options.level !== 'structure') {
     if (flavour === 'unimarc') checkUnimarc(record, out);
-    else checkMarc21Bib(record, out);
+    else checkMarc21Bib(record, (f) => out.push(f), options);
   }
   return out;
 }
-
-const encoder = new TextEncoder();
 
 function checkStructure(record: MarcRecord, flavour: MarcFlavour, out: Finding[]): void {
   const leader = record.leader;
@@ -88,10 +38,15 @@ function checkStructure(record: MarcRecord, flavour: MarcFlavour, out: Finding[]
   } else {
     checkLeaderPositions(leader, flavour, out);
   }
-  let recordBytes = 24 + 1 + 1;
+  // Sizes are bounded by 3 bytes per UTF-16 unit; exact UTF-8 counts only when a bound is over.
+  let recordBound = 24 + 1 + 1;
   record.fields.forEach((field, i) => {
-    recordBytes += 12 + checkField(field, i, out);
+    recordBound += 12 + checkField(field, i, out);
   });
+  const recordBytes =
+    recordBound > RECORD_MAX_BYTES
+      ? record.fields.reduce((sum, field) => sum + 12 + fieldBytes(field), 24 + 1 + 1)
+      : recordBound;
   if (recordBytes > RECORD_MAX_BYTES) {
     out.push({
       code: 'RECORD_TOO_LONG',
@@ -143,7 +98,7 @@ function checkLeaderPositions(leader: string, flavour: MarcFlavour, out: Finding
   }
 }
 
-/** Structural checks of one field; returns its ISO 2709 size in bytes. */
+/** Structural checks of one field; returns a bound on its ISO 2709 size (exact if over the limit). */
 function checkField(field: Field, index: number, out: Finding[]): number {
   const tag = field.tag;
   const at = { tag, field: index };
@@ -172,7 +127,9 @@ function checkField(field: Field, index: number, out: Finding[]): number {
         message: `${tag}: Subfields are not allowed in fields lower than 010 (value holds a delimiter or terminator)`,
       });
     }
-    const size = encoder.encode(field.value).length + 1;
+    const bound = 3 * field.value.length + 1;
+    if (bound <= FIELD_MAX_BYTES) return bound;
+    const size = fieldBytes(field);
     if (size > FIELD_MAX_BYTES) tooLong(tag, index, size, out);
     return size;
   }
@@ -194,12 +151,15 @@ function checkField(field: Field, index: number, out: Finding[]): number {
       message: `${tag}: Field must have at least one subfield`,
     });
   }
-  let size = field.ind1.length + field.ind2.length + 1;
-  field.subfields.forEach((sf, s) => {
-    const where = { ...at, subfield: s };
+  let bound = 3 * (field.ind1.length + field.ind2.length) + 1;
+  const subfields = field.subfields;
+  for (let s = 0; s < subfields.length; s++) {
+    const sf = subfields[s]!;
     if (!SUBFIELD_CODE.test(sf.code)) {
       out.push({
-        ...where,
+        tag,
+        field: index,
+        subfield: s,
         code: 'INVALID_SUBFIELD_CODE',
         severity: sf.code.length === 1 && !RESERVED.test(sf.code) ? 'warning' : 'error',
         message: `${tag}: Subfield code "${sf.code}" is not a lowercase letter or digit`,
@@ -207,7 +167,9 @@ function checkField(field: Field, index: number, out: Finding[]): number {
     }
     if (sf.value === '') {
       out.push({
-        ...where,
+        tag,
+        field: index,
+        subfield: s,
         code: 'EMPTY_SUBFIELD',
         severity: 'warning',
         message: `${tag}: Subfield _${sf.code} is empty`,
@@ -215,15 +177,27 @@ function checkField(field: Field, index: number, out: Finding[]): number {
     }
     if (RESERVED.test(sf.value)) {
       out.push({
-        ...where,
+        tag,
+        field: index,
+        subfield: s,
         code: 'RESERVED_CHARACTER',
         severity: 'error',
         message: `${tag}: Subfield _${sf.code} contains a delimiter or terminator byte (0x1D-0x1F)`,
       });
     }
-    size += 1 + encoder.encode(sf.code).length + encoder.encode(sf.value).length;
-  });
+    bound += 1 + 3 * (sf.code.length + sf.value.length);
+  }
+  if (bound <= FIELD_MAX_BYTES) return bound;
+  const size = fieldBytes(field);
   if (size > FIELD_MAX_BYTES) tooLong(tag, index, size, out);
+  return size;
+}
+
+/** A field's exact size in ISO 2709: UTF-8 bytes of its content plus the field terminator. */
+function fieldBytes(field: Field): number {
+  if (isControlField(field)) return utf8Length(field.value) + 1;
+  let size = utf8Length(field.ind1) + utf8Length(field.ind2) + 1;
+  for (const sf of field.subfields) size += 1 + utf8Length(sf.code) + utf8Length(sf.value);
   return size;
 }
 
@@ -249,145 +223,6 @@ function checkIndicator(field: DataField, which: 1 | 2, index: number, out: Find
     severity: value === '|' ? 'warning' : 'error',
     message: `${field.tag}: Indicator ${which} must be one lowercase letter, digit or blank but it's "${value}"`,
   });
-}
-
-function checkMarc21Bib(record: MarcRecord, out: Finding[]): void {
-  const oneXX = record.fields.filter((f) => /^1[0-9]{2}$/.test(f.tag)).length;
-  if (oneXX > 1) {
-    out.push({
-      code: 'MULTIPLE_1XX',
-      severity: 'error',
-      message: `1XX: Only one 1XX tag is allowed, but I found ${oneXX} of them.`,
-    });
-  }
-  if (!record.fields.some((f) => f.tag === '245')) {
-    out.push({ code: 'MISSING_FIELD', severity: 'error', tag: '245', message: '245: No 245 tag.' });
-  }
-  if (!record.fields.some((f) => f.tag === '008')) {
-    out.push({ code: 'MISSING_FIELD', severity: 'warning', tag: '008', message: '008: No 008 tag.' });
-  }
-  const seen = new Map<string, number>();
-  record.fields.forEach((field, index) => {
-    let tag = field.tag;
-    let seenKey = tag;
-    if (tag === '880') {
-      // 880 carries another field's script form; the linked tag's rules apply.
-      const link = isDataField(field) ? field.subfields.find((s) => s.code === '6')?.value : undefined;
-      if (link === undefined) {
-        out.push({
-          tag,
-          field: index,
-          code: 'MISSING_SUBFIELD',
-          severity: 'error',
-          message: '880: No subfield 6.',
-        });
-        return;
-      }
-      tag = link.slice(0, 3);
-      seenKey = `880.${tag}`;
-    }
-    const rule = marc21BibRule(tag);
-    if (!rule) return;
-    const count = seen.get(seenKey) ?? 0;
-    seen.set(seenKey, count + 1);
-    if (!rule.repeatable && count > 0) {
-      out.push({
-        tag,
-        field: index,
-        code: 'FIELD_NOT_REPEATABLE',
-        severity: 'error',
-        message: `${tag}: Field is not repeatable.`,
-      });
-    }
-    if (isControlField(field)) {
-      if (tag === '008' && field.value.length !== 40) {
-        out.push({
-          tag,
-          field: index,
-          code: 'FIXED_FIELD_LENGTH',
-          severity: 'error',
-          message: `008: Length must be 40 characters but it is ${field.value.length}.`,
-        });
-      }
-      return;
-    }
-    if (rule.ind1 === undefined || rule.ind2 === undefined || rule.subfields === undefined) return;
-    for (const [which, allowed] of [
-      [1, rule.ind1],
-      [2, rule.ind2],
-    ] as const) {
-      const value = which === 1 ? field.ind1 : field.ind2;
-      if (!INDICATOR.test(value)) continue; // already reported as INVALID_INDICATOR
-      if (!allowed.includes(value)) {
-        out.push({
-          tag,
-          field: index,
-          indicator: which,
-          code: 'INDICATOR_NOT_ALLOWED',
-          severity: 'error',
-          message: `${tag}: Indicator ${which} must be ${describeIndicator(allowed)} but it's "${value}"`,
-        });
-      }
-    }
-    const subSeen = new Set<string>();
-    field.subfields.forEach((sf, s) => {
-      const repeatable = rule.subfields!.get(sf.code);
-      const at = { tag, field: index, subfield: s };
-      if (repeatable === undefined) {
-        out.push({
-          ...at,
-          code: 'SUBFIELD_NOT_ALLOWED',
-          severity: 'error',
-          message: `${tag}: Subfield _${sf.code} is not allowed.`,
-        });
-      } else if (!repeatable && subSeen.has(sf.code)) {
-        out.push({
-          ...at,
-          code: 'SUBFIELD_NOT_REPEATABLE',
-          severity: 'error',
-          message: `${tag}: Subfield _${sf.code} is not repeatable.`,
-        });
-      }
-      if (/[\t\r\n]/.test(sf.value)) {
-        out.push({
-          ...at,
-          code: 'CONTROL_CHARACTER',
-          severity: 'error',
-          message: `${tag}: Subfield _${sf.code} has an invalid control character`,
-        });
-      }
-      subSeen.add(sf.code);
-    });
-    checkFieldContent(tag, field, index, out);
-  });
-}
-
-function checkFieldContent(tag: string, field: DataField, index: number, out: Finding[]): void {
-  if (tag === '245' && !field.subfields.some((s) => s.code === 'a')) {
-    out.push({
-      tag,
-      field: index,
-      code: 'MISSING_SUBFIELD',
-      severity: 'error',
-      message: '245: Must have a subfield _a.',
-    });
-  }
-  if (tag === '020' || tag === '022') {
-    field.subfields.forEach((sf, s) => {
-      if (sf.code !== 'a') return;
-      const problem = tag === '020' ? isbnProblem(sf.value) : issnProblem(sf.value);
-      if (problem) {
-        out.push({
-          tag,
-          field: index,
-          subfield: s,
-          code: tag === '020' ? 'INVALID_ISBN' : 'INVALID_ISSN',
-          severity: 'warning',
-          message: `${tag}: Subfield a ${problem}, ${sf.value}.`,
-        });
-      }
-    });
-  }
 }
 
 const UNIMARC_MANDATORY = ['001', '100', '101', '200'] as const;
@@ -462,4 +297,20 @@ function checkUnimarc(record: MarcRecord, out: Finding[]): void {
     }
     seen.add(field.tag);
   });
+}
+
+/** UTF-8 byte length, as TextEncoder would encode it (a lone surrogate becomes U+FFFD). */
+export function utf8Length(value: string): number {
+  let bytes = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length) {
+      const d = value.charCodeAt(i + 1);
+      bytes += 2; // a pair: 4 bytes for 2 units; a lone high surrogate: U+FFFD, 3 bytes
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    } else bytes += 2;
+  }
+  return bytes;
 }
