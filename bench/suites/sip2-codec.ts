@@ -1,5 +1,5 @@
-import { build, decode, encode, type Sip2Message } from '@bibwire/sip2';
-import type { BenchSuite } from '../lib/types.js';
+import { build, decode, encode, encodeInto, type Sip2Message } from '@bibwire/sip2';
+import type { BenchSuite, RoundResult } from '../lib/types.js';
 
 // Wire bytes of the messages measured: each round decodes them (checksum verified) and encodes
 // the decoded message again (checksum recomputed).
@@ -79,6 +79,39 @@ function roundTrips(messages: readonly Uint8Array[], n: number): number {
 
 const N = 50_000;
 
+// The machine is shared: wall-clock rates swing with other jobs, CPU time (this process, all its
+// threads, GC included) much less. Each round reports both.
+function cpuTimed(run: () => number): RoundResult {
+  const before = process.cpuUsage();
+  const work = run();
+  const used = process.cpuUsage(before);
+  return { work, metrics: { 'per CPU-second': work / ((used.user + used.system) / 1e6) } };
+}
+
+// The zero-allocation variant for servers: encodeInto one reused output buffer.
+const output = new Uint8Array(4096);
+function roundTripsInto(message: Uint8Array, n: number): number {
+  let bytes = 0;
+  for (let i = 0; i < n; i++) bytes += encodeInto(decode(message).message, output);
+  if (bytes === 0) throw new Error('nothing encoded');
+  return n;
+}
+
+// The two halves on their own, to show where the time goes.
+const patronInformationMessage = decode(patronInformationResponse).message;
+function decodes(message: Uint8Array, n: number): number {
+  let fields = 0;
+  for (let i = 0; i < n; i++) fields += decode(message).message.fields.length;
+  if (fields === 0) throw new Error('nothing decoded');
+  return n;
+}
+function encodes(message: Sip2Message, n: number): number {
+  let bytes = 0;
+  for (let i = 0; i < n; i++) bytes += encode(message).length;
+  if (bytes === 0) throw new Error('nothing encoded');
+  return n;
+}
+
 // No other SIP2 codec is installed here; as a yardstick for the machine's speed at the time of
 // the run, the same 64 message as JSON through V8's native JSON.parse + JSON.stringify.
 const patronInformationJson = JSON.stringify(decode(patronInformationResponse).message);
@@ -101,7 +134,7 @@ export default {
         {
           name: '@bibwire/sip2',
           ours: true,
-          run: () => roundTrips([patronStatusRequest, patronStatusResponse], N),
+          run: () => cpuTimed(() => roundTrips([patronStatusRequest, patronStatusResponse], N)),
         },
       ],
     },
@@ -109,17 +142,35 @@ export default {
       name: `64 response, 20 AU fields (${patronInformationResponse.length} bytes)`,
       unit: 'messages',
       contenders: [
-        { name: '@bibwire/sip2', ours: true, run: () => roundTrips([patronInformationResponse], N) },
+        {
+          name: '@bibwire/sip2',
+          ours: true,
+          run: () => cpuTimed(() => roundTrips([patronInformationResponse], N)),
+        },
+        {
+          name: '@bibwire/sip2 decode + encodeInto (reused output buffer)',
+          run: () => cpuTimed(() => roundTripsInto(patronInformationResponse, N)),
+        },
+        {
+          name: '@bibwire/sip2 decode alone',
+          run: () => cpuTimed(() => decodes(patronInformationResponse, N)),
+        },
+        {
+          name: '@bibwire/sip2 encode alone',
+          run: () => cpuTimed(() => encodes(patronInformationMessage, N)),
+        },
         {
           name: 'yardstick (not SIP2): JSON.parse + JSON.stringify of the same message',
-          run: () => jsonRoundTrips(N),
+          run: () => cpuTimed(() => jsonRoundTrips(N)),
         },
       ],
     },
     {
       name: `12 response, non-ASCII title (${checkoutResponse.length} bytes)`,
       unit: 'messages',
-      contenders: [{ name: '@bibwire/sip2', ours: true, run: () => roundTrips([checkoutResponse], N) }],
+      contenders: [
+        { name: '@bibwire/sip2', ours: true, run: () => cpuTimed(() => roundTrips([checkoutResponse], N)) },
+      ],
     },
   ],
 } satisfies BenchSuite;

@@ -5,5 +5,6 @@ export {
   SipClient,
   type SipClientEvent,
   type SipClientOptions,
+  type SipClientTlsOptions,
 } from './client/client.js';
 export type { SipEndpoint } from './transport/node.js';

@@ -20,11 +20,13 @@ export {
   sip2DateToDate,
 } from './codec/dates.js';
 export { decode, SIP2_MAX_FIELD_LENGTH } from './codec/decode.js';
-export { encode, encodeToString, messageText } from './codec/encode.js';
+export { SIP2_DEFAULT_FIELD_DELIMITER } from './codec/delimiter.js';
+export { encode, encodeInto, encodeToString, messageText } from './codec/encode.js';
 export {
   type ErrorDetectionCheck as Sip2ErrorDetectionCheck,
   type StampOptions as Sip2StampOptions,
   stampErrorDetection,
+  type VerifyOptions as Sip2VerifyOptions,
   verifyErrorDetection,
 } from './codec/error-detection.js';
 export { readFields, SIP2_FIELDS, type Sip2FieldInfo, type Sip2NamedFields } from './codec/fields.js';

@@ -25,14 +25,11 @@ export {
 } from './server/config.js';
 export {
   LatencyStats,
+  type SipConnectionInfo,
   type SipServerEvent,
   type SipServerLogger,
   type SipServerStats,
 } from './server/events.js';
-export {
-  createSipServer,
-  type SipServer,
-  type SipServerOptions,
-  type SipTlsOptions,
-} from './server/server.js';
+export { createSipServer, type SipServer, type SipServerOptions } from './server/server.js';
 export { type SessionOutcome, SipSession } from './server/session.js';
+export type { SipCertificatePolicy, SipPeerCertificate, SipTlsOptions } from './server/tls.js';

@@ -46,4 +46,40 @@ describe('SipClient heartbeat and reconnect', () => {
     expect(server.stats.messages['93']).toBe(1); // logged in again on the new server
     await c.close();
   });
+
+  it('a call made while the connection is gone logs in again before it is sent', async () => {
+    const c = new SipClient({ host: '127.0.0.1', port, timeoutMs: 1000 });
+    await c.login({ user: 'kiosk1', password: 'kiosk1pass' });
+    const oldPort = port;
+    await server.close(); // drops the connection; no reconnect option: the next call reconnects
+    await start(oldPort);
+    await new Promise((r) => setTimeout(r, 50));
+    const [status, item] = await Promise.all([
+      c.scStatus(),
+      c.itemInformation({ itemIdentifier: 'I0001', institutionId: 'MAIN' }),
+    ]);
+    expect(status.code).toBe('98');
+    expect(item.code).toBe('18');
+    expect(server.stats.messages['93']).toBe(1);
+    expect(server.stats.connectionsRefused).toBe(0); // nothing was sent before the 93
+    await c.close();
+  });
+
+  it('a refused re-login fails the waiting calls with LOGIN_FAILED', async () => {
+    const c = new SipClient({ host: '127.0.0.1', port, timeoutMs: 1000 });
+    await c.login({ user: 'kiosk1', password: 'kiosk1pass' });
+    const oldPort = port;
+    await server.close();
+    server = createSipServer({
+      ils: new MemoryIls({ patrons: [], items: [] }),
+      accounts: config.accounts.map((a) => ({ ...a, password: 'changed' })),
+      institutions: config.institutions,
+    });
+    port = (await server.listen(oldPort)).port;
+    await new Promise((r) => setTimeout(r, 50));
+    await expect(c.itemInformation({ itemIdentifier: 'I0001' })).rejects.toMatchObject({
+      code: 'LOGIN_FAILED',
+    });
+    await c.close();
+  });
 });

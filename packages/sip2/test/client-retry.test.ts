@@ -90,4 +90,56 @@ describe('SipClient resilience', () => {
     expect(writes[0]).toMatch(/\r\n$/);
     await c.close();
   });
+
+  it('queues concurrent calls one at a time, in order, and an unencodable one fails alone', async () => {
+    acs = await scriptedAcs((req) => [status(seqOf(req))]);
+    const c = new SipClient({ host: '127.0.0.1', port: acs.port, timeoutMs: 1000 });
+    const bad = {
+      code: '99',
+      fixed: { statusCode: 'xx', maxPrintWidth: '030', protocolVersion: '2.00' },
+      fields: [],
+    };
+    const calls = [
+      c.scStatus(),
+      c.request(bad as never).then(
+        () => 'sent',
+        (e: { code?: string }) => e.code,
+      ),
+      c.scStatus(),
+      c.scStatus(),
+    ];
+    const [a, refused, b, d] = await Promise.all(calls);
+    expect(refused).toBe('INVALID_ARGUMENT');
+    expect([a, b, d].map((r) => (r as { sequence?: number }).sequence)).toEqual([0, 1, 2]);
+    expect(acs.seen).toHaveLength(3);
+    await c.close();
+  });
+
+  it('aborting a queued call removes it before it is sent', async () => {
+    acs = await scriptedAcs((req) => [status(seqOf(req))]);
+    const c = new SipClient({ host: '127.0.0.1', port: acs.port, timeoutMs: 1000 });
+    const ac = new AbortController();
+    const first = c.scStatus();
+    const second = c.scStatus({}, { signal: ac.signal });
+    ac.abort();
+    await expect(second).rejects.toMatchObject({ code: 'ABORTED' });
+    expect((await first).code).toBe('98');
+    expect((await c.scStatus()).code).toBe('98');
+    expect(acs.seen).toHaveLength(2);
+    await c.close();
+  });
+
+  it('close() fails the call in flight and the queued ones with CONNECTION_FAILED', async () => {
+    acs = await scriptedAcs(() => []);
+    const c = new SipClient({ host: '127.0.0.1', port: acs.port, timeoutMs: 5000 });
+    await c.connect();
+    const pending = Promise.allSettled([c.scStatus(), c.scStatus()]);
+    await new Promise((r) => setTimeout(r, 20));
+    await c.close();
+    const results = await pending;
+    expect(results.map((r) => r.status === 'rejected' && (r.reason as { code?: string }).code)).toEqual([
+      'CONNECTION_FAILED',
+      'CONNECTION_FAILED',
+    ]);
+  });
 });

@@ -70,4 +70,54 @@ describe('parseSipConfigXml', () => {
       expect((e as Error).message).toMatch(message);
     }
   });
+
+  describe('delimiter', () => {
+    const doc = (root: string, login: string, extra = '') =>
+      `<acsconfig xmlns="http://openncip.org/acs-config/1.0/"${root}>${extra}
+<accounts>
+  <login id="a" password="p" institution="X"${login} />
+  <login id="b" password="p" institution="X" />
+</accounts>
+<institutions><institution id="X" /></institutions>
+</acsconfig>`;
+
+    it('reads the per-account delimiter and leaves others at the default', () => {
+      const c = parseSipConfigXml(doc('', ' delimiter="^"'));
+      expect(c.accounts[0]?.delimiter).toBe('^');
+      expect(c.accounts[1]?.delimiter).toBeUndefined();
+      expect(c.delimiter).toBeUndefined();
+    });
+
+    it('reads the global delimiter as Koha does: an attribute of <acsconfig> or an element', () => {
+      expect(parseSipConfigXml(doc(' delimiter="~"', '')).delimiter).toBe('~');
+      expect(parseSipConfigXml(doc('', '', '\n<delimiter> ^ </delimiter>')).delimiter).toBe('^');
+    });
+
+    it.each([
+      [doc('', ' delimiter="A"'), /line 3.*letters and digits/],
+      [doc('', ' delimiter="||"'), /line 3.*exactly one character/],
+      [doc(' delimiter="."', ''), /line 1.*fixed fields/],
+      [doc('', '', '\n<delimiter>ab</delimiter>'), /line 2.*exactly one character/],
+    ])('refuses an unusable delimiter with INVALID_CONFIG and its line', (xml, message) => {
+      try {
+        parseSipConfigXml(xml);
+        expect.unreachable();
+      } catch (e) {
+        expect(Sip2Error.is(e) && e.code).toBe('INVALID_CONFIG');
+        expect((e as Error).message).toMatch(message);
+      }
+    });
+
+    it('a parsed config with delimiters starts a server', async () => {
+      const { createSipServer, MemoryIls } = await import('@bibwire/sip2/server');
+      const c = parseSipConfigXml(doc(' delimiter="~"', ' delimiter="^"'));
+      const server = createSipServer({
+        ils: new MemoryIls({ patrons: [], items: [] }),
+        accounts: c.accounts,
+        institutions: c.institutions,
+        ...(c.delimiter ? { delimiter: c.delimiter } : {}),
+      });
+      expect(server.connections()).toEqual([]);
+    });
+  });
 });

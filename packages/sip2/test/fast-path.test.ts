@@ -4,7 +4,8 @@ import { SIP2_CHARSETS, type Sip2Charset, type Sip2DecodeOptions, type Sip2Messa
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { decode, decodeGeneral } from '../src/codec/decode.js';
-import { parseClean } from '../src/codec/decode-fast.js';
+import { parseClean, parseCleanBytes } from '../src/codec/decode-fast.js';
+import { allowedDelimiters } from '../src/codec/delimiter.js';
 import { encode, encodeGeneral } from '../src/codec/encode.js';
 import { anyMessage, valueText } from './arbitraries.js';
 
@@ -33,11 +34,13 @@ function expectSame(fast: Outcome, general: Outcome): void {
 }
 
 const charsets = fc.constantFrom<Sip2Charset>(...SIP2_CHARSETS);
+const delimiters = fc.oneof(fc.constant('|'), fc.constantFrom(...allowedDelimiters()));
 const decodeOptions = fc.record(
   {
     mode: fc.constantFrom('tolerant' as const, 'strict' as const),
     charset: charsets,
     errorDetection: fc.constantFrom('optional' as const, 'required' as const),
+    fieldDelimiter: delimiters,
   },
   { requiredKeys: [] },
 );
@@ -49,11 +52,18 @@ function expectSameDecode(input: Uint8Array | string, options: Sip2DecodeOptions
   );
 }
 
+/** `m` without the fields whose id holds the delimiter (encode refuses those). */
+const idsWithout = (m: Sip2Message, fieldDelimiter: string | undefined): Sip2Message =>
+  fieldDelimiter === undefined
+    ? m
+    : ({ ...m, fields: m.fields.filter((f) => !f[0].includes(fieldDelimiter)) } as Sip2Message);
+
 /** Encoded messages with a few bytes changed, inserted or removed: near misses of the fast path. */
 const mutatedMessage = fc
   .tuple(
     anyMessage(),
     charsets,
+    delimiters,
     fc.array(
       fc.tuple(fc.nat(), fc.constantFrom('set', 'insert', 'delete'), fc.integer({ min: 0, max: 255 })),
       {
@@ -61,28 +71,31 @@ const mutatedMessage = fc
       },
     ),
   )
-  .map(([m, charset, edits]) => {
-    const bytes = Array.from(encode(m, { charset }));
+  .map(([m, charset, fieldDelimiter, edits]) => {
+    const bytes = Array.from(encode(idsWithout(m, fieldDelimiter), { charset, fieldDelimiter }));
     for (const [at, op, byte] of edits) {
       const i = at % (bytes.length + 1);
       if (op === 'set' && i < bytes.length) bytes[i] = byte;
       else if (op === 'insert') bytes.splice(i, 0, byte);
       else bytes.splice(i, 1);
     }
-    return { bytes: Uint8Array.from(bytes), charset };
+    return { bytes: Uint8Array.from(bytes), charset, fieldDelimiter };
   });
 
 describe('decode fast path equals the general decoder', () => {
   test.prop([anyMessage(), charsets, decodeOptions])('on encoded messages', (m, charset, options) => {
-    const bytes = encode(m, { charset });
+    const bytes = encode(idsWithout(m, options.fieldDelimiter), {
+      charset,
+      ...(options.fieldDelimiter ? { fieldDelimiter: options.fieldDelimiter } : {}),
+    });
     expectSameDecode(bytes, { ...options, charset });
     expectSameDecode(new TextDecoder().decode(bytes), options);
   });
 
   test.prop([mutatedMessage, decodeOptions])(
     'on encoded messages with edits',
-    ({ bytes, charset }, options) => {
-      expectSameDecode(bytes, { ...options, charset });
+    ({ bytes, charset, fieldDelimiter }, options) => {
+      expectSameDecode(bytes, { ...options, charset, fieldDelimiter });
     },
   );
 
@@ -104,6 +117,8 @@ describe('decode fast path equals the general decoder', () => {
   ])('on message-shaped strings', (text) => {
     expectSameDecode(text, {});
     expectSameDecode(text, { errorDetection: 'required' });
+    expectSameDecode(text.replaceAll('|', '^'), { fieldDelimiter: '^' });
+    expectSameDecode(text, { fieldDelimiter: '^' });
   });
 });
 
@@ -113,6 +128,7 @@ const encodeOptions = fc.record(
     unmappable: fc.constantFrom('replace' as const, 'error' as const),
     illegalCharacters: fc.constantFrom('replace' as const, 'error' as const),
     terminator: fc.constantFrom('\r' as const, '\r\n' as const, '\n' as const),
+    fieldDelimiter: delimiters,
   },
   { requiredKeys: [] },
 );
@@ -121,7 +137,7 @@ const encodeOptions = fc.record(
 const awkwardValue = fc.oneof(
   valueText('utf-8', 20),
   fc.string({ unit: 'binary', maxLength: 12 }),
-  fc.constantFrom('a|b', '\r', '\n', '\0', '\uD800', 'x\uDC00y', 'é', '🙂', '|', ''),
+  fc.constantFrom('a|b', '\r', '\n', '\0', '\uD800', 'x\uDC00y', 'é', '🙂', '|', '', '^', 'a^b~'),
 );
 
 const awkwardMessage = fc
@@ -188,8 +204,12 @@ describe('the fast paths are taken', () => {
     const bytes = encode(m, { charset });
     const body = bytes.subarray(0, bytes.length - 1);
     const text = new TextDecoder().decode(body);
-    const fast = parseClean(text, body, charset, '\r', false);
-    expect(fast).toBeDefined();
-    expect(fast).toStrictEqual(decodeGeneral(bytes, { charset }));
+    const general = decodeGeneral(bytes, { charset });
+    const fromBytes = parseCleanBytes(body, charset, '\r', false, 0x7c);
+    expect(fromBytes).toBeDefined();
+    expect(fromBytes).toStrictEqual(general);
+    const fromText = parseClean(text, body, charset, '\r', false);
+    expect(fromText).toBeDefined();
+    expect(fromText).toStrictEqual(general);
   });
 });

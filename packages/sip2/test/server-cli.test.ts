@@ -76,7 +76,15 @@ describe('sip2 serve / sip2 client', () => {
   it('the shell runs named commands and shows readable replies', async () => {
     const t = io('checkout P0001 I0002\nitem I0002\nbogus\nquit\n');
     const code = await clientCommand(
-      ['--port', String(serving.address.port), '--user', 'kiosk1', '--password', 'kiosk1pass'],
+      [
+        '--port',
+        String(serving.address.port),
+        '--user',
+        'kiosk1',
+        '--password',
+        'kiosk1pass',
+        '--no-history',
+      ],
       { ...t.io, stdinIsTTY: true },
     );
     expect(code).toBe(0);

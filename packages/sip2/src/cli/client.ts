@@ -1,8 +1,9 @@
 // `sip2 client`: an interactive shell with named commands, history and readable replies, and a
 // scripted mode (--send, or messages on stdin) printing one decoded JSON reply per line.
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { SipClient } from '../client/client.js';
+import { SipClient, type SipClientTlsOptions } from '../client/client.js';
 import { build } from '../codec/build.js';
 import { charsetOf } from '../codec/charset.js';
 import { decode } from '../codec/decode.js';
@@ -10,24 +11,41 @@ import { SIP2_FIELDS } from '../codec/fields.js';
 import { messageName } from '../codec/specs.js';
 import type { Sip2Decoded, Sip2Message } from '../codec/types.js';
 import { Sip2Error } from '../errors.js';
+import {
+  DEFAULT_HISTORY_SIZE,
+  defaultHistoryPath,
+  INFO_LISTS,
+  openHistory,
+  type ShellHistory,
+} from './history.js';
 import type { CliIo } from './io.js';
 import { toJson } from './json.js';
 
 export const clientUsage = `sip2 client --host H --port P [options]
 
-  --tls                      connect with TLS (--tls-ca FILE to trust a private CA, --insecure to skip checks)
+  --tls                      connect with TLS (--insecure skips checking the ACS: tests only)
+  --tls-ca FILE              trust this CA for the ACS's certificate (implies --tls)
+  --tls-cert FILE --tls-key FILE
+                             present this client certificate (implies --tls)
+  --tls-servername NAME      name the ACS's certificate must carry (default: --host unless an IP)
   --user U --password P      log in (93) first; --location L sets CP
   --institution AO           institution id for requests (default: the 98's AO)
   --charset C                ascii | cp850 | iso-8859-1 | utf-8 (default utf-8)
   --crlf                     end messages with CRLF
+  --delimiter C              field delimiter (default |), e.g. ^ for an account with delimiter="^"
+  --login-delimiter C        delimiter of the 93 when it differs (an ACS whose listener keeps |)
   --no-checksum              do not send AY/AZ
   --timeout MS               per attempt (default 5000)
   --send MESSAGE             send a raw message (repeatable); replies print as JSON lines.
                              Without --send, messages are read from stdin when it is not a terminal.
+  --history FILE             shell history file (default ~/.sip2_history); --no-history keeps none.
+                             Passwords and PINs (CO, AC, AD, shell PIN arguments) are masked.
+  --history-size N           lines kept (default ${DEFAULT_HISTORY_SIZE})
 
-Shell commands: status | patron ID [PIN] | info ID [PIN] [charged|overdue|hold|fine|recall|unavailable]
-  | checkout PATRON ITEM | checkin ITEM | renew PATRON ITEM | renewall PATRON | item ITEM
-  | hold add|delete PATRON ITEM | pay PATRON AMOUNT [CURRENCY] | end PATRON | raw MESSAGE | help | quit`;
+Shell commands: status | login USER PASSWORD [LOCATION] | patron ID [PIN] | enable ID [PIN]
+  | info ID [PIN] [charged|overdue|hold|fine|recall|unavailable] | checkout PATRON ITEM
+  | checkin ITEM | renew PATRON ITEM | renewall PATRON | item ITEM | hold add|delete PATRON ITEM
+  | pay PATRON AMOUNT [CURRENCY] | end PATRON | raw MESSAGE | help | quit`;
 
 const SUMMARY: Record<string, string> = {
   hold: 'holdItems',
@@ -54,19 +72,26 @@ export function readable(d: Sip2Decoded): string {
   return lines.join('\n');
 }
 
-function command(words: string[], institutionId: string): Sip2Message | string {
+function command(line: string, institutionId: string, delimiter: string): Sip2Message | string {
+  const words = line.trim().split(/\s+/).filter(Boolean);
   const [cmd, a, b, c] = words;
   const inst = { institutionId };
   switch (cmd) {
     case 'status':
       return build.scStatus({});
+    case 'login':
+      if (!a || b === undefined) return 'usage: login USER PASSWORD [LOCATION]';
+      return build.login({ loginUserId: a, loginPassword: b, ...(c ? { locationCode: c } : {}) });
+    case 'enable':
+      if (!a) return 'usage: enable ID [PIN]';
+      return build.patronEnable({ ...inst, patronIdentifier: a, ...(b ? { patronPassword: b } : {}) });
     case 'patron':
       if (!a) return 'usage: patron ID [PIN]';
       return build.patronStatusRequest({ ...inst, patronIdentifier: a, ...(b ? { patronPassword: b } : {}) });
     case 'info': {
       if (!a) return 'usage: info ID [PIN] [list]';
       const list = SUMMARY[c ?? b ?? ''];
-      const pin = b && !SUMMARY[b] ? b : undefined;
+      const pin = b && !INFO_LISTS.has(b) ? b : undefined;
       return build.patronInformation({
         ...inst,
         patronIdentifier: a,
@@ -104,9 +129,10 @@ function command(words: string[], institutionId: string): Sip2Message | string {
       if (!a) return 'usage: end PATRON';
       return build.endPatronSession({ ...inst, patronIdentifier: a });
     case 'raw': {
-      const text = words.slice(1).join(' ');
+      // The message as typed: fixed fields hold runs of spaces (dates) that must survive.
+      const text = line.trim().slice(3).trimStart();
       try {
-        return decode(text).message;
+        return decode(text, { fieldDelimiter: delimiter }).message;
       } catch (e) {
         return `not a SIP2 message: ${(e as Error).message}`;
       }
@@ -131,6 +157,9 @@ export async function clientCommand(
       port: { type: 'string', default: '6001' },
       tls: { type: 'boolean', default: false },
       'tls-ca': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'tls-servername': { type: 'string' },
       insecure: { type: 'boolean', default: false },
       user: { type: 'string' },
       password: { type: 'string' },
@@ -138,6 +167,11 @@ export async function clientCommand(
       institution: { type: 'string' },
       charset: { type: 'string', default: 'utf-8' },
       crlf: { type: 'boolean', default: false },
+      delimiter: { type: 'string', default: '|' },
+      'login-delimiter': { type: 'string' },
+      history: { type: 'string' },
+      'no-history': { type: 'boolean', default: false },
+      'history-size': { type: 'string', default: String(DEFAULT_HISTORY_SIZE) },
       'no-checksum': { type: 'boolean', default: false },
       timeout: { type: 'string', default: '5000' },
       send: { type: 'string', multiple: true },
@@ -149,19 +183,35 @@ export async function clientCommand(
     io.stderr.write(`unknown charset ${values.charset}\n`);
     return 2;
   }
-  const tlsCa = values['tls-ca']
-    ? await import('node:fs/promises').then((fs) => fs.readFile(values['tls-ca']!))
-    : undefined;
-  const client = new SipClient({
-    host: values.host,
-    port: Number(values.port),
-    ...(values.tls ? { tls: { ...(tlsCa ? { ca: tlsCa } : {}), rejectUnauthorized: !values.insecure } } : {}),
-    charset,
-    terminator: values.crlf ? '\r\n' : '\r',
-    errorDetection: !values['no-checksum'],
-    timeoutMs: Number(values.timeout),
-    retries: 1,
-  });
+  if (!!values['tls-cert'] !== !!values['tls-key']) {
+    io.stderr.write('--tls-cert and --tls-key go together\n');
+    return 2;
+  }
+  const historySize = Number(values['history-size']);
+  if (!Number.isInteger(historySize) || historySize < 1) {
+    io.stderr.write('--history-size takes a positive whole number\n');
+    return 2;
+  }
+  let tls: SipClientTlsOptions | undefined;
+  let client: SipClient;
+  try {
+    tls = await tlsOptions(values);
+    client = new SipClient({
+      host: values.host,
+      port: Number(values.port),
+      ...(tls ? { tls } : {}),
+      charset,
+      terminator: values.crlf ? '\r\n' : '\r',
+      fieldDelimiter: values.delimiter,
+      ...(values['login-delimiter'] ? { loginFieldDelimiter: values['login-delimiter'] } : {}),
+      errorDetection: !values['no-checksum'],
+      timeoutMs: Number(values.timeout),
+      retries: 1,
+    });
+  } catch (e) {
+    io.stderr.write(`sip2 client: ${(e as Error).message}\n`);
+    return 2;
+  }
   let institutionId = values.institution ?? '';
   try {
     await client.connect();
@@ -178,7 +228,7 @@ export async function clientCommand(
       for (const line of scripted) {
         if (!line.trim()) continue;
         try {
-          const reply = await client.request(decode(line).message);
+          const reply = await client.request(decode(line, { fieldDelimiter: values.delimiter }).message);
           io.stdout.write(`${JSON.stringify(toJson(reply))}\n`);
         } catch (e) {
           failures++;
@@ -189,7 +239,16 @@ export async function clientCommand(
     }
     if (!institutionId)
       institutionId = (await client.scStatus()).fields.find(([id]) => id === 'AO')?.[1] ?? '';
-    await shell(client, institutionId, io);
+    const history = await openHistory(
+      values['no-history'] ? undefined : (values.history ?? defaultHistoryPath()),
+      historySize,
+      values.delimiter,
+    );
+    try {
+      await shell(client, institutionId, io, history, values.delimiter);
+    } finally {
+      await history.close();
+    }
     return 0;
   } catch (e) {
     io.stderr.write(`sip2 client: ${(e as Error).message}\n`);
@@ -207,12 +266,43 @@ async function readLines(stdin: AsyncIterable<string | Uint8Array>): Promise<str
     .split(/\r\n|\r|\n/);
 }
 
-async function shell(client: SipClient, institutionId: string, io: CliIo): Promise<void> {
+/** TLS options from --tls, --tls-ca, --tls-cert/--tls-key, --tls-servername, --insecure. */
+async function tlsOptions(values: {
+  tls?: boolean;
+  'tls-ca'?: string;
+  'tls-cert'?: string;
+  'tls-key'?: string;
+  'tls-servername'?: string;
+  insecure?: boolean;
+}): Promise<SipClientTlsOptions | undefined> {
+  if (!values.tls && !values['tls-ca'] && !values['tls-cert']) return undefined;
+  const file = (f: string | undefined) => (f ? readFile(f) : undefined);
+  const [ca, cert, key] = await Promise.all([
+    file(values['tls-ca']),
+    file(values['tls-cert']),
+    file(values['tls-key']),
+  ]);
+  return {
+    ...(ca ? { ca } : {}),
+    ...(cert && key ? { cert, key } : {}),
+    ...(values['tls-servername'] ? { servername: values['tls-servername'] } : {}),
+    rejectUnauthorized: !values.insecure,
+  };
+}
+
+async function shell(
+  client: SipClient,
+  institutionId: string,
+  io: CliIo,
+  history: ShellHistory,
+  delimiter: string,
+): Promise<void> {
   const rl = createInterface({
     input: io.stdin as NodeJS.ReadableStream,
     output: io.stdout as NodeJS.WritableStream,
     prompt: 'sip2> ',
-    historySize: 500,
+    history: [...history.lines],
+    historySize: Math.max(history.lines.length, DEFAULT_HISTORY_SIZE),
   });
   io.stdout.write(`connected; institution ${institutionId || '(none)'}. Type help.\n`);
   rl.prompt();
@@ -222,11 +312,12 @@ async function shell(client: SipClient, institutionId: string, io: CliIo): Promi
       rl.prompt();
       continue;
     }
+    await history.add(line);
     if (words[0] === 'quit' || words[0] === 'exit') break;
     if (words[0] === 'help') {
       io.stdout.write(`${clientUsage.slice(clientUsage.indexOf('Shell commands'))}\n`);
     } else {
-      const message = command(words, institutionId);
+      const message = command(line, institutionId, delimiter);
       if (typeof message === 'string') io.stdout.write(`${message}\n`);
       else {
         try {

@@ -16,7 +16,9 @@ export const serveUsage = `sip2 serve --config SIPconfig.xml --data ils.json [op
   --port P           port (default: the config's RAW service, else 6001)
   --tls-cert FILE    serve TLS with this certificate (PEM) ...
   --tls-key FILE     ... and key
-  --tls-ca FILE      require client certificates signed by this CA
+  --tls-ca FILE      require client certificates signed by this CA (refused: none, other CA, expired)
+  --delimiter C      field delimiter before login (default: the config's, else |); accounts may
+                     set their own for after login (SIPconfig.xml login delimiter="^")
   --log              print connection and message events (never passwords) on stderr`;
 
 export interface Serving {
@@ -36,6 +38,7 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Se
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'tls-ca': { type: 'string' },
+      delimiter: { type: 'string' },
       log: { type: 'boolean', default: false },
     },
     strict: true,
@@ -44,6 +47,8 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Se
     throw new Sip2Error('INVALID_ARGUMENT', '--config and --data are required');
   if (!!values['tls-cert'] !== !!values['tls-key'])
     throw new Sip2Error('INVALID_ARGUMENT', '--tls-cert and --tls-key go together');
+  if (values['tls-ca'] && !values['tls-cert'])
+    throw new Sip2Error('INVALID_ARGUMENT', '--tls-ca needs --tls-cert and --tls-key');
   const config = parseSipConfigXml(await readFile(values.config, 'utf8'));
   const ils = MemoryIls.fromJson(await readFile(values.data, 'utf8'));
   const listener = config.listeners.find((l) => l.transport.toUpperCase() === 'RAW');
@@ -54,14 +59,16 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Se
     ? {
         cert: await readFile(values['tls-cert']),
         key: await readFile(values['tls-key']!),
-        ...(values['tls-ca'] ? { ca: await readFile(values['tls-ca']), requestCert: true } : {}),
+        ...(values['tls-ca'] ? { ca: await readFile(values['tls-ca']) } : {}),
       }
     : undefined;
+  const delimiter = values.delimiter ?? config.delimiter;
   const server = createSipServer({
     ils,
     accounts: config.accounts,
     institutions: config.institutions,
     ...(tls ? { tls } : {}),
+    ...(delimiter !== undefined ? { delimiter } : {}),
     limits: {
       ...(listener?.idleTimeoutMs ? { idleTimeoutMs: listener.idleTimeoutMs } : {}),
       ...(listener?.loginTimeoutMs ? { loginTimeoutMs: listener.loginTimeoutMs } : {}),

@@ -21,6 +21,16 @@ const ALIASES: Readonly<Record<string, Sip2Charset>> = {
   utf8: 'utf-8',
 };
 
+/** The charset option's value (default `utf-8`); throws INVALID_ARGUMENT for anything else. */
+export function checkedCharset(value: unknown): Sip2Charset {
+  if (value === undefined) return 'utf-8';
+  if (value === 'utf-8' || value === 'ascii' || value === 'cp850' || value === 'iso-8859-1') return value;
+  const got = typeof value === 'string' ? JSON.stringify(value) : typeof value;
+  throw new Sip2Error('INVALID_ARGUMENT', `charset must be one of ${SIP2_CHARSETS.join(', ')}, got ${got}`, {
+    field: 'charset',
+  });
+}
+
 /** Accepts the usual spellings (`utf8`, `latin1`, `IBM850` …); undefined for anything else. */
 export function charsetOf(name: string): Sip2Charset | undefined {
   return ALIASES[name.trim().toLowerCase()];
@@ -33,6 +43,10 @@ const CP850_HIGH =
 
 const CP850_REVERSE = new Map<number, number>();
 for (let i = 0; i < 128; i++) CP850_REVERSE.set(CP850_HIGH.charCodeAt(i), 0x80 + i);
+
+/** CP850 byte of each character below U+2600 that CP850 has above 0x7F (0: none); for the fast paths. */
+export const CP850_BYTE_OF = new Uint8Array(0x2600);
+for (let i = 0; i < 128; i++) CP850_BYTE_OF[CP850_HIGH.charCodeAt(i)] = 0x80 + i;
 
 const utf8Decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 const utf8Encoder = new TextEncoder();
@@ -85,6 +99,17 @@ export function decodeText(bytes: Uint8Array, charset: Sip2Charset): DecodedText
       return { text, invalid };
     }
   }
+}
+
+/** Text of bytes in a single-byte charset whose every byte is defined (ISO-8859-1, CP850). */
+export function singleByteText(bytes: Uint8Array, charset: 'iso-8859-1' | 'cp850'): string {
+  if (charset === 'iso-8859-1') return latin1String(bytes);
+  let text = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    text += b < 0x80 ? String.fromCharCode(b) : CP850_HIGH[b - 0x80]!;
+  }
+  return text;
 }
 
 function latin1String(bytes: Uint8Array): string {

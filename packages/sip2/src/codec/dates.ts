@@ -80,6 +80,39 @@ export function isValidSip2Date(text: string): boolean {
   return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59;
 }
 
+/** Two digits at `at` as a number, or -1. */
+function two(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * `isValidSip2Date(text.slice(at, at + 18))` without the slice, for the decoder's fast path
+ * (the caller guarantees 18 characters from `at`).
+ */
+export function isValidSip2DateAt(text: string, at: number): boolean {
+  const z0 = text.charCodeAt(at + 8);
+  const z3 = text.charCodeAt(at + 11);
+  if (z0 === 0x20) {
+    if (text.charCodeAt(at + 9) !== 0x20 || text.charCodeAt(at + 10) !== 0x20) return false;
+    // `    ` (local) or a zone letter A–Z without J.
+    if (z3 === 0x20) {
+      if (text.charCodeAt(at) === 0x20 && text.startsWith(SIP2_BLANK_DATE, at)) return true;
+    } else if (z3 < 0x41 || z3 > 0x5a || z3 === 0x4a) return false;
+  } else if (!(z0 === 0x30 && text.startsWith('000', at + 9))) return false;
+  const century = two(text, at);
+  const yy = two(text, at + 2);
+  const month = two(text, at + 4);
+  const day = two(text, at + 6);
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1) return false;
+  if (day > 28 && day > daysIn(century * 100 + yy, month)) return false;
+  const hour = two(text, at + 12);
+  const minute = two(text, at + 14);
+  const second = two(text, at + 16);
+  return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59;
+}
+
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 export interface FormatSip2DateOptions {

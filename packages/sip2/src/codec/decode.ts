@@ -1,7 +1,8 @@
 import { type Sip2DefectCode, Sip2Error } from '../errors.js';
-import { type DecodedText, decodeText, encodeText, type Sip2Charset } from './charset.js';
+import { checkedCharset, type DecodedText, decodeText, encodeText, type Sip2Charset } from './charset.js';
 import { checksumValue } from './checksum.js';
-import { fieldId, parseClean, SIP2_MAX_FIELD_LENGTH } from './decode-fast.js';
+import { fieldId, parseClean, parseCleanBytes, SIP2_MAX_FIELD_LENGTH } from './decode-fast.js';
+import { delimiterCode } from './delimiter.js';
 import { fixedValueValid } from './fixed-check.js';
 
 export { SIP2_MAX_FIELD_LENGTH };
@@ -99,19 +100,23 @@ function decodeLine(
   options: Sip2DecodeOptions,
   fast: boolean,
 ): Sip2Decoded {
-  const charset: Sip2Charset = options.charset ?? 'utf-8';
+  const delimiter = delimiterCode(options.fieldDelimiter);
+  const charset = checkedCharset(options.charset);
   const requireErrorDetection = options.errorDetection === 'required';
-  let text = source ?? '';
-  let decoded: DecodedText | undefined;
   if (bytes !== undefined) {
-    decoded = decodeText(bytes, charset);
-    text = decoded.text;
+    if (fast) {
+      const clean = parseCleanBytes(bytes, charset, terminator, requireErrorDetection, delimiter);
+      if (clean !== undefined) return clean;
+    }
+    const decoded = decodeText(bytes, charset);
+    return decodeLineGeneral(decoded.text, bytes, decoded, charset, terminator, options, delimiter);
   }
-  if (fast && (decoded === undefined || decoded.invalid.length === 0)) {
-    const clean = parseClean(text, bytes, charset, terminator, requireErrorDetection);
+  const text = source ?? '';
+  if (fast) {
+    const clean = parseClean(text, undefined, charset, terminator, requireErrorDetection, delimiter);
     if (clean !== undefined) return clean;
   }
-  return decodeLineGeneral(text, bytes, decoded, charset, terminator, options);
+  return decodeLineGeneral(text, undefined, undefined, charset, terminator, options, delimiter);
 }
 
 function decodeLineGeneral(
@@ -121,6 +126,7 @@ function decodeLineGeneral(
   charset: Sip2Charset,
   terminator: Sip2Terminator | undefined,
   options: Sip2DecodeOptions,
+  delimiter: number,
 ): Sip2Decoded {
   const defects = new Defects(options.mode === 'strict');
   if (bytes !== undefined && decoded !== undefined) {
@@ -144,7 +150,7 @@ function decodeLineGeneral(
     const name = terminator === '\n' ? 'LF' : 'CRLF';
     defects.add('NONSTANDARD_TERMINATOR', `message ends with ${name}, not CR`, text.length);
   }
-  return parse(text, bytes, charset, terminator, defects, options.errorDetection === 'required');
+  return parse(text, bytes, charset, terminator, defects, options.errorDetection === 'required', delimiter);
 }
 
 const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
@@ -188,7 +194,9 @@ function parse(
   terminator: Sip2Terminator | undefined,
   defects: Defects,
   requireErrorDetection: boolean,
+  delimiterChar: number,
 ): Sip2Decoded {
+  const delimiter = String.fromCharCode(delimiterChar);
   if (text.length < 2) {
     throw new Sip2Error('TRUNCATED_MESSAGE', `message of ${text.length} characters has no message code`, {
       offset: 0,
@@ -203,7 +211,7 @@ function parse(
 
   // Error-detection trailer: [AY<d>]AZ<hhhh> at the very end.
   let end = text.length;
-  const lastPipe = text.lastIndexOf('|');
+  const lastPipe = text.lastIndexOf(delimiter);
   const tailStart = lastPipe >= 2 ? lastPipe + 1 : 2;
   let checksumAt = -1;
   let checksumText: string | undefined;
@@ -261,7 +269,7 @@ function parse(
   let fieldsStart = fixedEnd;
   if (end > fixedEnd) {
     const ids = knownIds(code);
-    const firstPipe = text.indexOf('|', 2);
+    const firstPipe = text.indexOf(delimiter, 2);
     const broken = firstPipe >= 0 && firstPipe < fixedEnd;
     if (broken || (!ids.has(text.slice(fixedEnd, fixedEnd + 2)) && !fixedPartValid(text, spec.fixed))) {
       const limit = Math.min(broken ? firstPipe : end, fixedEnd + 1);
@@ -278,7 +286,7 @@ function parse(
   let finalDelimiter = true;
   let pos = fieldsStart;
   while (pos < end) {
-    let next = text.indexOf('|', pos);
+    let next = text.indexOf(delimiter, pos);
     if (next < 0 || next > end) {
       next = end;
       finalDelimiter = false;

@@ -1,9 +1,10 @@
 // Helpers to stamp and check SIP2 error detection (AY sequence + AZ checksum) on raw messages,
 // for callers that hold message text rather than a decoded message.
 import { Sip2Error } from '../errors.js';
-import { encodeText, type Sip2Charset } from './charset.js';
+import { checkedCharset, encodeText, type Sip2Charset } from './charset.js';
 import { checksumHex, checksumValue } from './checksum.js';
 import { decode } from './decode.js';
+import { delimiterCode } from './delimiter.js';
 import type { Sip2ChecksumInfo, Sip2UnmappablePolicy } from './types.js';
 
 const TRAILER = /(?:AY(.))?AZ(?:[0-9A-Fa-f]{4})?$/;
@@ -14,6 +15,15 @@ export interface StampOptions {
   /** Default `utf-8`: the checksum is the sum of the bytes in this charset. */
   readonly charset?: Sip2Charset;
   readonly unmappable?: Sip2UnmappablePolicy;
+  /** Field delimiter of the connection (default `|`): AY/AZ follow the last one. */
+  readonly fieldDelimiter?: string;
+}
+
+export interface VerifyOptions {
+  /** Default `utf-8`. */
+  readonly charset?: Sip2Charset;
+  /** Field delimiter of the connection (default `|`). */
+  readonly fieldDelimiter?: string;
 }
 
 /**
@@ -21,10 +31,15 @@ export interface StampOptions {
  * message without error detection. A trailing terminator is removed; the result has none.
  */
 export function stampErrorDetection(message: string, options: StampOptions = {}): string {
+  const delimiter = delimiterCode(options.fieldDelimiter);
+  const charset = checkedCharset(options.charset);
   let text = message.replace(/(?:\r\n|\r|\n)$/, '');
   const found = TRAILER.exec(text);
   let sequence = options.sequence;
-  if (found && (found[1] !== undefined || found.index === 2 || text[found.index - 1] === '|')) {
+  if (
+    found &&
+    (found[1] !== undefined || found.index === 2 || text.charCodeAt(found.index - 1) === delimiter)
+  ) {
     if (sequence === undefined && found[1] !== undefined && /\d/.test(found[1])) sequence = Number(found[1]);
     text = text.slice(0, found.index);
   }
@@ -35,7 +50,7 @@ export function stampErrorDetection(message: string, options: StampOptions = {})
   const code = text.slice(0, 2);
   if (code !== '96' && code !== '97') text += `AY${sequence ?? 0}`;
   text += 'AZ';
-  const bytes = encodeText(text, options.charset ?? 'utf-8', options.unmappable ?? 'replace');
+  const bytes = encodeText(text, charset, options.unmappable ?? 'replace');
   return text + checksumHex(checksumValue(bytes, 0, bytes.length));
 }
 
@@ -46,14 +61,19 @@ export interface ErrorDetectionCheck extends Sip2ChecksumInfo {
 
 /**
  * Checks AY/AZ of a raw message (bytes as received, or text with `charset`); hex digits are
- * compared case-insensitively. Never throws for malformed input: it is simply not valid.
+ * compared case-insensitively. Never throws for malformed input: it is simply not valid (unusable
+ * options do throw: a bad `fieldDelimiter` `INVALID_CONFIG`, an unknown charset `INVALID_ARGUMENT`).
  */
 export function verifyErrorDetection(
   message: Uint8Array | string,
-  charset: Sip2Charset = 'utf-8',
+  charsetOrOptions: Sip2Charset | VerifyOptions = 'utf-8',
 ): ErrorDetectionCheck {
+  const options = typeof charsetOrOptions === 'string' ? { charset: charsetOrOptions } : charsetOrOptions;
+  const fieldDelimiter = options.fieldDelimiter ?? '|';
+  delimiterCode(fieldDelimiter);
+  const charset = checkedCharset(options.charset);
   try {
-    const { message: m, checksum } = decode(message, { charset });
+    const { message: m, checksum } = decode(message, { charset, fieldDelimiter });
     return { ...checksum, sequence: m.sequence };
   } catch (error) {
     if (!Sip2Error.is(error)) throw error;

@@ -1,5 +1,7 @@
 import { Sip2Error } from '../errors.js';
+import { checkedCharset } from './charset.js';
 import { decodeFrame } from './decode.js';
+import { delimiterCode } from './delimiter.js';
 import type { Sip2DecodeOptions, Sip2FramedItem, Sip2Framer, Sip2FramerOptions } from './types.js';
 
 const CR = 0x0d;
@@ -21,6 +23,9 @@ export function createFramer(options: Sip2FramerOptions = {}): Sip2Framer {
   if (!Number.isInteger(max) || max < 1) {
     throw new Sip2Error('INVALID_ARGUMENT', `maxMessageBytes must be a positive integer, got ${max}`);
   }
+  // Refuse a bad delimiter or charset now, not on the first message.
+  delimiterCode(options.fieldDelimiter);
+  checkedCharset(options.charset);
   const decodeOptions: Sip2DecodeOptions = options;
   // The error item carries the start of the oversized message; this length is reached in any chunking.
   const headLength = Math.min(64, max + 1);

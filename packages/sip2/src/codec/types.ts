@@ -74,11 +74,17 @@ export interface Sip2DecodeOptions {
    * `optional` (default): AY/AZ are checked when present; only AY without AZ is a defect.
    */
   readonly errorDetection?: 'optional' | 'required';
+  /**
+   * Field delimiter of the connection (default `|`; Koha's and Evergreen's per-account `delimiter`).
+   * One printable ASCII character that is not a letter, digit, space or one of `+ - * .`
+   * (those occur in fixed fields); anything else throws `INVALID_CONFIG`.
+   */
+  readonly fieldDelimiter?: string;
 }
 
 /** What to do with characters the charset cannot represent. */
 export type Sip2UnmappablePolicy = 'replace' | 'error';
-/** What to do with `|`, CR, LF and NUL inside a value. */
+/** What to do with the field delimiter (`|`), CR, LF and NUL inside a value. */
 export type Sip2IllegalCharacterPolicy = 'replace' | 'error';
 
 export interface Sip2EncodeOptions {
@@ -89,10 +95,18 @@ export interface Sip2EncodeOptions {
    * that exists (é → e) and `?` otherwise; `error`: throw UNMAPPABLE_CHARACTER.
    */
   readonly unmappable?: Sip2UnmappablePolicy;
-  /** `replace` (default): `|`, CR, LF and NUL in a value become a space; `error`: throw ILLEGAL_CHARACTER. */
+  /**
+   * `replace` (default): the delimiter, CR, LF and NUL in a value become a space; `error`: throw
+   * ILLEGAL_CHARACTER.
+   */
   readonly illegalCharacters?: Sip2IllegalCharacterPolicy;
   /** Overrides the message's terminator. */
   readonly terminator?: Sip2Terminator;
+  /**
+   * Field delimiter (default `|`), validated as for decoding. A value holding it follows
+   * `illegalCharacters`; a `|` is then an ordinary character.
+   */
+  readonly fieldDelimiter?: string;
 }
 
 export interface Sip2FramerOptions extends Sip2DecodeOptions {

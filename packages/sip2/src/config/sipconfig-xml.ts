@@ -3,6 +3,7 @@
 // syslog, Koha's per-account field templates ...) are skipped, not rejected.
 import { SaxesParser } from 'saxes';
 import { charsetOf } from '../codec/charset.js';
+import { delimiterCode } from '../codec/delimiter.js';
 import type { Sip2Terminator } from '../codec/types.js';
 import { Sip2Error } from '../errors.js';
 import type { ErrorDetectionMode, SipAccount, SipInstitution, SipPolicy } from '../server/config.js';
@@ -20,6 +21,11 @@ export interface SipListener {
 }
 
 export interface SipConfigFile {
+  /**
+   * The global field delimiter (Koha's `delimiter` on `<acsconfig>` or as an element): the 93 and
+   * everything before login are read with it. Accounts may set their own for after login.
+   */
+  readonly delimiter?: string;
   readonly listeners: readonly SipListener[];
   readonly accounts: readonly SipAccount[];
   readonly institutions: readonly SipInstitution[];
@@ -66,6 +72,7 @@ function account(attrs: Record<string, string>, defaultDetect: boolean, line: nu
   const charset = encoding
     ? (charsetOf(encoding) ?? fail(`login ${loginId}: unknown encoding ${encoding}`, line))
     : undefined;
+  const delimiter = attrs.delimiter === undefined ? undefined : checkedDelimiter(attrs.delimiter, line);
   const detect = attrs['error-detect'];
   const errorDetection: ErrorDetectionMode =
     detect === undefined ? (defaultDetect ? 'auto' : 'off') : bool(detect, false) ? 'on' : 'off';
@@ -76,9 +83,19 @@ function account(attrs: Record<string, string>, defaultDetect: boolean, line: nu
     errorDetection,
     ...(terminator ? { terminator } : {}),
     ...(charset ? { charset } : {}),
-    ...(attrs.delimiter ? { delimiter: attrs.delimiter } : {}),
+    ...(delimiter !== undefined ? { delimiter } : {}),
     ...(attrs.location_code ? { location: attrs.location_code } : {}),
   };
+}
+
+/** The delimiter as written; Sip2Error INVALID_CONFIG with the line when it cannot be one. */
+function checkedDelimiter(value: string, line?: number): string {
+  try {
+    delimiterCode(value);
+  } catch (e) {
+    fail((e as Error).message, line);
+  }
+  return value;
 }
 
 function policy(attrs: Record<string, string>): Partial<SipPolicy> {
@@ -106,6 +123,8 @@ export function parseSipConfigXml(xml: string): SipConfigFile {
   let defaultDetect = false;
   let current: { id: string; name?: string; policy: Partial<SipPolicy> } | undefined;
   let sawRoot = false;
+  let delimiter: string | undefined;
+  let delimiterText: { text: string; line: number } | undefined;
   let error: Error | undefined;
   parser.on('error', (e) => {
     error ??= e;
@@ -117,6 +136,7 @@ export function parseSipConfigXml(xml: string): SipConfigFile {
     if (!sawRoot) {
       if (name !== 'acsconfig') fail(`root element is <${name}>, expected <acsconfig>`, line);
       sawRoot = true;
+      if (attrs.delimiter !== undefined) delimiter = checkedDelimiter(attrs.delimiter, line);
     }
     switch (name) {
       case 'error-detect':
@@ -138,10 +158,22 @@ export function parseSipConfigXml(xml: string): SipConfigFile {
       case 'policy':
         if (current) current.policy = policy(attrs);
         break;
+      case 'delimiter':
+        delimiterText = { text: '', line };
+        break;
     }
   });
+  parser.on('text', (text) => {
+    if (delimiterText) delimiterText.text += text;
+  });
   parser.on('closetag', (tag) => {
-    if (tag.name.replace(/^.*:/, '') === 'institution' && current) {
+    const closing = tag.name.replace(/^.*:/, '');
+    if (closing === 'delimiter' && delimiterText) {
+      // Whitespace around the character is layout; a lone space is refused by the check anyway.
+      delimiter = checkedDelimiter(delimiterText.text.trim() || delimiterText.text, delimiterText.line);
+      delimiterText = undefined;
+    }
+    if (closing === 'institution' && current) {
       institutions.push({
         id: current.id,
         policy: current.policy,
@@ -166,5 +198,5 @@ export function parseSipConfigXml(xml: string): SipConfigFile {
   for (const a of accounts)
     if (!known.has(a.institutionId))
       fail(`login ${a.loginId}: institution ${a.institutionId} is not defined`);
-  return { listeners, accounts, institutions };
+  return { ...(delimiter !== undefined ? { delimiter } : {}), listeners, accounts, institutions };
 }

@@ -1,14 +1,30 @@
 // Structured log events and counters. Events never carry passwords, PINs or raw message bytes
-// (a raw 93 holds the terminal password, a 23/63 may hold a patron PIN).
+// (a raw 93 holds the terminal password, a 23/63 may hold a patron PIN). A client certificate is
+// described by its public facts only (subject, issuer, serial, fingerprint, validity).
+import type { SipPeerCertificate } from './tls.js';
 
 export type SipServerEvent =
-  | { readonly type: 'connection'; readonly remote: string }
+  | { readonly type: 'connection'; readonly remote: string; readonly peer?: SipPeerCertificate }
   | {
       readonly type: 'refused';
       readonly remote: string;
-      readonly reason: 'max-connections' | 'locked-out' | 'not-logged-in';
+      /**
+       * tls-handshake: no, an untrusted or an expired client certificate (or not TLS at all);
+       * certificate: `authorizeCertificate` said no.
+       */
+      readonly reason: 'max-connections' | 'locked-out' | 'not-logged-in' | 'tls-handshake' | 'certificate';
+      /** The TLS error code or the certificate subject, for tls-handshake and certificate. */
+      readonly detail?: string;
     }
-  | { readonly type: 'login'; readonly remote: string; readonly loginId: string; readonly ok: boolean }
+  | {
+      readonly type: 'login';
+      readonly remote: string;
+      readonly loginId: string;
+      readonly ok: boolean;
+      /** Set when the account is not one the client certificate may use. */
+      readonly reason?: 'certificate';
+      readonly peer?: SipPeerCertificate;
+    }
   | { readonly type: 'lockout'; readonly remote: string; readonly untilMs: number }
   | {
       readonly type: 'message';
@@ -27,6 +43,19 @@ export type SipServerEvent =
   | { readonly type: 'close'; readonly remote: string; readonly reason: string };
 
 export type SipServerLogger = (event: SipServerEvent) => void;
+
+/** One open connection, as `server.connections()` lists it. */
+export interface SipConnectionInfo {
+  readonly remote: string;
+  /** Epoch ms. */
+  readonly connectedAt: number;
+  /** The account logged in, once a 93 succeeded. */
+  readonly loginId: string | undefined;
+  /** The client certificate on TLS connections that sent one. */
+  readonly peer: SipPeerCertificate | undefined;
+  /** Requests answered on this connection. */
+  readonly messages: number;
+}
 
 /** Counters a monitoring endpoint can read at any time. */
 export interface SipServerStats {

@@ -1,21 +1,15 @@
-// The ACS on node:net or node:tls: framing, limits, timeouts, lockout, counters, then SipSession.
+// The ACS on node:net or node:tls: accepts connections (limits, TLS client certificates) and hands
+// each to a SipConnection; holds what all connections share (ILS, accounts, lockout, counters).
 import { type AddressInfo, createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
-import { createFramer } from '../codec/framer.js';
-import type { Sip2FramedItem } from '../codec/types.js';
+import { delimiterCode, SIP2_DEFAULT_FIELD_DELIMITER } from '../codec/delimiter.js';
 import type { SipIls } from '../ils/types.js';
 import { DEFAULT_LIMITS, type SipAccount, type SipInstitution, type SipServerLimits } from './config.js';
-import { newStats, type SipServerLogger, type SipServerStats } from './events.js';
+import { type ConnectionContext, SipConnection } from './connection.js';
+import { newStats, type SipConnectionInfo, type SipServerLogger, type SipServerStats } from './events.js';
 import { LoginLockout } from './lockout.js';
-import { SipSession } from './session.js';
-
-export interface SipTlsOptions {
-  readonly cert: string | Buffer;
-  readonly key: string | Buffer;
-  /** CA for client certificates; with requestCert, clients must present one it signed. */
-  readonly ca?: string | Buffer;
-  readonly requestCert?: boolean;
-}
+import type { SessionSettings } from './session.js';
+import { peerCertificateOf, type SipCertificatePolicy, type SipTlsOptions } from './tls.js';
 
 export interface SipServerOptions {
   readonly ils: SipIls;
@@ -28,6 +22,11 @@ export interface SipServerOptions {
   readonly requireLogin?: boolean;
   /** List entries a 64 sends when the SC gives no BP/BQ window (default 50). */
   readonly maxSummaryItems?: number;
+  /**
+   * Field delimiter before login (default `|`), as Koha's global `delimiter`: the 93 is read with it.
+   * After login the account's `delimiter` applies, when it has one.
+   */
+  readonly delimiter?: string;
   readonly logger?: SipServerLogger;
 }
 
@@ -36,6 +35,8 @@ export interface SipServer {
   listen(port?: number, host?: string): Promise<AddressInfo>;
   close(): Promise<void>;
   readonly stats: SipServerStats;
+  /** The open connections: address, account, client certificate, requests answered. */
+  connections(): SipConnectionInfo[];
   /** The underlying node server (for integrations). */
   readonly server: Server;
 }
@@ -43,175 +44,91 @@ export interface SipServer {
 export function createSipServer(options: SipServerOptions): SipServer {
   const limits: SipServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const stats = newStats();
-  const log: SipServerLogger = options.logger ?? (() => {});
-  const lockout = new LoginLockout(limits);
-  const settings = {
+  const logger = options.logger;
+  const delimiter = options.delimiter ?? SIP2_DEFAULT_FIELD_DELIMITER;
+  delimiterCode(delimiter); // INVALID_CONFIG now rather than on the first connection
+  const settings: SessionSettings = {
     ils: options.ils,
     accounts: new Map(options.accounts.map((a) => [a.loginId, a])),
     institutions: new Map(options.institutions.map((i) => [i.id, i])),
     allowStatusBeforeLogin: options.allowStatusBeforeLogin ?? true,
     requireLogin: options.requireLogin ?? true,
     maxSummaryItems: options.maxSummaryItems ?? 50,
+    delimiter,
   };
   for (const a of options.accounts) {
     if (!settings.institutions.has(a.institutionId)) {
       throw new TypeError(`account ${a.loginId}: institution ${a.institutionId} is not configured`);
     }
-    if (a.delimiter !== undefined && a.delimiter !== '|') {
-      throw new TypeError(`account ${a.loginId}: only the | field delimiter is supported`);
-    }
+    if (a.delimiter !== undefined) delimiterCode(a.delimiter);
   }
-  const sockets = new Set<Socket>();
+  const connections = new Set<SipConnection>();
+  const context: ConnectionContext = {
+    limits,
+    stats,
+    logger,
+    lockout: new LoginLockout(limits),
+    settings,
+    closed: (c) => {
+      if (connections.delete(c)) stats.connectionsOpen--;
+    },
+  };
+  const tls = options.tls;
 
-  const onConnection = (socket: Socket | TLSSocket) => {
+  const accept = (socket: Socket | TLSSocket) => {
     const remote = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
-    const address = socket.remoteAddress ?? '?';
-    if (sockets.size >= limits.maxConnections) {
+    if (connections.size >= limits.maxConnections) {
       stats.connectionsRefused++;
-      log({ type: 'refused', remote, reason: 'max-connections' });
+      logger?.({ type: 'refused', remote, reason: 'max-connections' });
       socket.destroy();
       return;
     }
-    sockets.add(socket);
+    let peer: ReturnType<typeof peerCertificateOf>;
+    let allowed: SipCertificatePolicy = true;
+    if (tls) {
+      peer = peerCertificateOf(socket as TLSSocket);
+      if (tls.authorizeCertificate) {
+        try {
+          allowed = tls.authorizeCertificate(peer);
+        } catch {
+          allowed = false;
+        }
+      }
+      if (allowed === false) {
+        stats.connectionsRefused++;
+        logger?.({ type: 'refused', remote, reason: 'certificate', detail: peer?.subject ?? '(none)' });
+        socket.destroy();
+        return;
+      }
+    }
     stats.connectionsOpen++;
     stats.connectionsTotal++;
-    log({ type: 'connection', remote });
-    socket.setNoDelay(true);
-
-    const session = new SipSession(settings, {
-      loginAllowed: () => {
-        const ok = lockout.allowed(address);
-        if (!ok) log({ type: 'refused', remote, reason: 'locked-out' });
-        return ok;
-      },
-      loginResult: (loginId, ok) => {
-        log({ type: 'login', remote, loginId, ok });
-        if (ok) {
-          lockout.success(address);
-          clearTimeout(loginTimer);
-        } else {
-          stats.loginFailures++;
-          const until = lockout.failure(address);
-          if (until) log({ type: 'lockout', remote, untilMs: until });
-        }
-      },
-      ilsError: (code, error) => {
-        stats.ilsErrors++;
-        log({
-          type: 'ils-error',
-          remote,
-          code,
-          error: error instanceof Error ? error.message : String(error),
-        });
-      },
-    });
-    let framer = createFramer({ maxMessageBytes: limits.maxMessageBytes, charset: session.charset });
-    let framerCharset = session.charset;
-    const queue: Sip2FramedItem[] = [];
-    let busy = false;
-    let closed = false;
-    let consecutiveErrors = 0;
-
-    const close = (reason: string) => {
-      if (closed) return;
-      closed = true;
-      clearTimeout(idleTimer);
-      clearTimeout(loginTimer);
-      log({ type: 'close', remote, reason });
-      socket.end();
-      socket.destroySoon?.();
-      setTimeout(() => socket.destroy(), 1000).unref();
-    };
-    let idleTimer = setTimeout(() => close('idle timeout'), limits.idleTimeoutMs);
-    const loginTimer = setTimeout(() => {
-      if (!session.loggedIn) close('login timeout');
-    }, limits.loginTimeoutMs);
-
-    const pump = async () => {
-      if (busy) return;
-      busy = true;
-      while (queue.length > 0 && !closed) {
-        const item = queue.shift()!;
-        if (socket.isPaused() && queue.length < limits.maxPipelined) socket.resume();
-        const started = performance.now();
-        const outcome = await session.handle(item);
-        if (outcome.kind === 'close') {
-          stats.connectionsRefused++;
-          log({ type: 'refused', remote, reason: 'not-logged-in' });
-          close(outcome.reason);
-          break;
-        }
-        if (outcome.kind === 'reply') {
-          const code = item.kind === 'message' ? item.decoded.message.code : 'invalid';
-          if (outcome.responseCode === '96') {
-            stats.errors[code] = (stats.errors[code] ?? 0) + 1;
-            if (item.kind === 'error')
-              log({ type: 'protocol-error', remote, error: item.error.code, detail: item.error.message });
-            if (++consecutiveErrors >= limits.maxConsecutiveErrors) {
-              socket.write(outcome.bytes);
-              close('too many unusable messages');
-              break;
-            }
-          } else {
-            consecutiveErrors = 0;
-            stats.messages[code] = (stats.messages[code] ?? 0) + 1;
-          }
-          // One write per message: some SCs break when a response is split.
-          socket.write(outcome.bytes);
-          const ms = performance.now() - started;
-          stats.latency.record(ms);
-          log({ type: 'message', remote, code, responseCode: outcome.responseCode, ms });
-        }
-      }
-      busy = false;
-    };
-
-    socket.on('data', (chunk: Buffer) => {
-      if (closed) return;
-      // After login, bytes are read in the account's charset (switched between messages only).
-      if (session.charset !== framerCharset && framer.bufferedBytes === 0) {
-        framerCharset = session.charset;
-        framer = createFramer({ maxMessageBytes: limits.maxMessageBytes, charset: framerCharset });
-      }
-      for (const item of framer.push(chunk)) {
-        clearTimeout(idleTimer);
-        idleTimer = setTimeout(() => close('idle timeout'), limits.idleTimeoutMs);
-        queue.push(item);
-      }
-      // A client that pipelines faster than we answer is read no further until we catch up.
-      if (queue.length >= limits.maxPipelined) socket.pause();
-      void pump();
-    });
-    socket.on('error', () => close('socket error'));
-    socket.on('end', () => close('peer closed'));
-    socket.on('close', () => {
-      closed = true;
-      clearTimeout(idleTimer);
-      clearTimeout(loginTimer);
-      if (sockets.delete(socket)) stats.connectionsOpen--;
-    });
+    connections.add(new SipConnection(socket, context, remote, peer, allowed));
   };
 
-  const server: Server = options.tls
-    ? createTlsServer(
-        {
-          cert: options.tls.cert,
-          key: options.tls.key,
-          ...(options.tls.ca ? { ca: options.tls.ca } : {}),
-          requestCert: !!options.tls.requestCert,
-          rejectUnauthorized: !!options.tls.requestCert,
-          handshakeTimeout: 10_000,
-        },
-        onConnection,
-      )
-    : createTcpServer(onConnection);
-  server.on('tlsClientError', () => {
+  const server: Server = tls ? createTlsServer(tlsServerOptions(tls), accept) : createTcpServer(accept);
+  server.on('tlsClientError', (error: Error & { code?: string }, socket: TLSSocket) => {
     stats.errors.tls = (stats.errors.tls ?? 0) + 1;
+    stats.connectionsRefused++;
+    logger?.({
+      type: 'refused',
+      remote: `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`,
+      reason: 'tls-handshake',
+      detail: error.code ?? error.message,
+    });
   });
 
   return {
     stats,
     server,
+    connections: () =>
+      [...connections].map((c) => ({
+        remote: c.remote,
+        connectedAt: c.connectedAt,
+        loginId: c.loginId,
+        peer: c.peer,
+        messages: c.messages,
+      })),
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -223,9 +140,22 @@ export function createSipServer(options: SipServerOptions): SipServer {
     },
     close() {
       return new Promise((resolve) => {
-        for (const s of sockets) s.destroy();
+        for (const c of connections) c.destroy();
         server.close(() => resolve());
       });
     },
+  };
+}
+
+function tlsServerOptions(tls: SipTlsOptions) {
+  const requestCert = tls.requestCert ?? tls.ca !== undefined;
+  return {
+    cert: tls.cert,
+    key: tls.key,
+    ...(tls.passphrase !== undefined ? { passphrase: tls.passphrase } : {}),
+    ...(tls.ca !== undefined ? { ca: tls.ca as string | Buffer | (string | Buffer)[] } : {}),
+    requestCert,
+    rejectUnauthorized: requestCert && (tls.rejectUnauthorized ?? true),
+    handshakeTimeout: tls.handshakeTimeoutMs ?? 10_000,
   };
 }

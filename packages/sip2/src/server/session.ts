@@ -1,15 +1,22 @@
 // One connection's protocol state, without sockets: framed requests in, encoded responses out.
 // Login, SC status, error detection (96 on a bad checksum, 97 answered with the last response,
-// sequence numbers echoed), dispatch to the ILS, per-account charset and terminator.
+// sequence numbers echoed), dispatch to the ILS, per-account charset, terminator and field delimiter.
+// Messages that need no back end are answered synchronously; only ILS calls return a promise.
 import { build } from '../codec/build.js';
 import type { Sip2Charset } from '../codec/charset.js';
 import { parseSip2Date, sip2DateToDate } from '../codec/dates.js';
-import { encode } from '../codec/encode.js';
 import { readFields } from '../codec/fields.js';
 import { messageName } from '../codec/specs.js';
-import type { Sip2Decoded, Sip2FramedItem, Sip2Message, Sip2MessageOf } from '../codec/types.js';
+import type {
+  Sip2Decoded,
+  Sip2EncodeOptions,
+  Sip2FramedItem,
+  Sip2Message,
+  Sip2MessageOf,
+} from '../codec/types.js';
 import type { Sip2RequestCode } from '../codec/values.js';
 import type { IlsContext, SipIls } from '../ils/types.js';
+import { encodeToSlab } from '../transport/slab.js';
 import {
   DEFAULT_POLICY,
   type ErrorDetectionMode,
@@ -28,6 +35,8 @@ export interface SessionSettings {
   /** Refuse every other message before a successful login. Default true. */
   readonly requireLogin: boolean;
   readonly maxSummaryItems: number;
+  /** Field delimiter before login (the 93 and an early 99; default `|`); an account's own applies after it. */
+  readonly delimiter?: string;
 }
 
 /** What the session wants the transport to do. */
@@ -44,6 +53,11 @@ export type SessionOutcome =
 export interface SessionHooks {
   /** Called for each login attempt; returns false when the address is locked out (answer 94 ok=0). */
   loginAllowed(): boolean;
+  /**
+   * Whether this connection may log in as `loginId` (a client certificate mapped to accounts);
+   * undefined: any account.
+   */
+  readonly accountAllowed?: (loginId: string) => boolean;
   loginResult(loginId: string, ok: boolean): void;
   ilsError(code: string, error: unknown): void;
 }
@@ -64,11 +78,24 @@ export class SipSession {
   private institution: SipInstitution | undefined;
   private location: string | undefined;
   private lastResponse: Uint8Array | undefined;
+  private lastContext: { readonly raw: string | undefined; readonly t: tx.TransactionContext } | undefined;
+  /** Encode options of the connection now; rebuilt at login, not per message. */
+  private encodeOptions: Sip2EncodeOptions;
 
   constructor(
     private readonly settings: SessionSettings,
     private readonly hooks: SessionHooks,
-  ) {}
+  ) {
+    this.encodeOptions = this.currentEncodeOptions();
+  }
+
+  private currentEncodeOptions(): Sip2EncodeOptions {
+    return {
+      charset: this.charset,
+      terminator: this.account?.terminator ?? '\r',
+      fieldDelimiter: this.delimiter,
+    };
+  }
 
   get charset(): Sip2Charset {
     return this.account?.charset ?? 'utf-8';
@@ -89,7 +116,16 @@ export class SipSession {
     return this.institution?.ils ?? this.settings.ils;
   }
 
-  async handle(item: Sip2FramedItem): Promise<SessionOutcome> {
+  /** Field delimiter of the connection now: the account's after login, the listener's before. */
+  get delimiter(): string {
+    return this.account?.delimiter ?? this.settings.delimiter ?? '|';
+  }
+
+  /**
+   * The outcome, synchronously unless the back end is asked (then a promise). Back-end failures
+   * become refusals; it throws (or rejects) only when a response cannot be encoded.
+   */
+  handle(item: Sip2FramedItem): SessionOutcome | Promise<SessionOutcome> {
     if (item.kind === 'error') {
       // Too large, or not a message at all: ask for a resend rather than guess.
       return this.reply(build.requestScResend({}), '??', false);
@@ -112,21 +148,23 @@ export class SipSession {
       return { kind: 'close', reason: `${message.code} before login` };
     }
     if (message.code === '99') return this.status(stamp, sequence);
-    const response = await this.transaction(item.decoded);
-    if (!response) return this.reply(build.requestScResend({}), message.code, false);
-    return this.reply(response, message.code, stamp, sequence);
+    return this.transaction(item.decoded).then((response) =>
+      response
+        ? this.reply(response, message.code, stamp, sequence)
+        : this.reply(build.requestScResend({}), message.code, false),
+    );
   }
 
   private reply(message: Sip2Message, code: string, stamp: boolean, sequence?: number): SessionOutcome {
-    const terminator = this.account?.terminator ?? '\r';
-    const { sequence: _unused, ...plain } = message;
-    const out: Sip2Message =
-      message.code === '96'
-        ? { ...plain, checksum: this.errorDetection !== 'off' } // 96 never carries AY
-        : stamp
-          ? { ...plain, sequence: sequence ?? 0, checksum: true }
-          : { ...plain, checksum: false };
-    const bytes = encode(out, { charset: this.charset, terminator });
+    // A fresh object of fixed shape (builders never set sequence/terminator): no rest/spread copies.
+    const out = {
+      code: message.code,
+      fixed: message.fixed,
+      fields: message.fields,
+      sequence: message.code !== '96' && stamp ? (sequence ?? 0) : undefined, // 96 never carries AY
+      checksum: message.code === '96' ? this.errorDetection !== 'off' : stamp,
+    } as Sip2Message;
+    const bytes = encodeToSlab(out, this.encodeOptions);
     if (message.code !== '96') this.lastResponse = bytes;
     return { kind: 'reply', bytes, code, responseCode: message.code };
   }
@@ -140,13 +178,16 @@ export class SipSession {
     const ok =
       !!account &&
       safeEqual(account.password, f.loginPassword ?? '') &&
-      this.settings.institutions.has(account.institutionId);
+      this.settings.institutions.has(account.institutionId) &&
+      (this.hooks.accountAllowed?.(loginId) ?? true);
     this.hooks.loginResult(loginId, ok);
     if (ok) {
       this.account = account;
       this.institution = this.settings.institutions.get(account.institutionId);
       this.policy = { ...DEFAULT_POLICY, ...this.institution?.policy };
       this.location = f.locationCode || account.location;
+      this.encodeOptions = this.currentEncodeOptions();
+      this.lastContext = undefined;
     }
     // Stamp with the new account's mode when login switched it on.
     const on = ok && account?.errorDetection === 'on';
@@ -176,15 +217,10 @@ export class SipSession {
     return this.reply(response, '99', stamp, sequence);
   }
 
+  /** Never rejects: a throwing back end becomes a refusal of the right type. */
   private async transaction(decoded: Sip2Decoded): Promise<Sip2Message | undefined> {
     const m = decoded.message;
-    const account = this.account!;
-    const t: tx.TransactionContext = {
-      ils: this.ils,
-      ctx: this.context(account, m),
-      policy: this.policy,
-      maxSummaryItems: this.settings.maxSummaryItems,
-    };
+    const t = this.transactionContext(this.account!, m);
     try {
       switch (m.code) {
         case '23':
@@ -223,16 +259,29 @@ export class SipSession {
     }
   }
 
-  private context(account: SipAccount, m: Sip2Message): IlsContext {
-    const fixed = m.fixed as Readonly<Record<string, string>>;
-    const raw = fixed.transactionDate;
+  /**
+   * The context handed to the back end. It changes only with the login and the request's date (to
+   * the second), so a busy terminal's requests share one frozen object instead of building one each.
+   */
+  private transactionContext(account: SipAccount, m: Sip2Message): tx.TransactionContext {
+    const raw = (m.fixed as Readonly<Record<string, string | undefined>>).transactionDate;
+    const last = this.lastContext;
+    if (last !== undefined && raw !== undefined && last.raw === raw) return last.t;
     const parsed = raw ? parseSip2Date(raw) : undefined;
-    return {
+    const ctx: IlsContext = Object.freeze({
       institutionId: this.institution?.id ?? account.institutionId,
       loginId: account.loginId,
       locationCode: this.location,
       transactionDate: parsed ? sip2DateToDate(parsed) : undefined,
+    });
+    const t: tx.TransactionContext = {
+      ils: this.ils,
+      ctx,
+      policy: this.policy,
+      maxSummaryItems: this.settings.maxSummaryItems,
     };
+    this.lastContext = { raw, t };
+    return t;
   }
 }
 

@@ -1,12 +1,19 @@
 // One handler per transaction request: read the request's fields, ask the ILS, build the response.
 // Handlers never throw for ILS refusals (those are ok=0 responses); an ILS exception is turned into
 // a refusal by the session, so a broken back end cannot take the connection down.
-import { build } from '../codec/build.js';
+import { build, type Sip2BuildParams } from '../codec/build.js';
 import { parseSip2Date, sip2DateToDate } from '../codec/dates.js';
 import { readFields } from '../codec/fields.js';
 import type { Sip2Code } from '../codec/specs.js';
 import type { Sip2Message, Sip2MessageOf } from '../codec/types.js';
-import { parseSummary, readFlag, type Sip2SummaryList, type SUMMARY_LISTS } from '../codec/values.js';
+import {
+  getField,
+  parseSummary,
+  readFlag,
+  type Sip2SummaryList,
+  type SUMMARY_LISTS,
+} from '../codec/values.js';
+import { assignDefined } from '../ils/assign.js';
 import type { CheckoutResult, IlsContext, IlsMessages, IlsPatron, SipIls } from '../ils/types.js';
 import { opt } from '../util/opt.js';
 import type { SipPolicy } from './config.js';
@@ -252,8 +259,8 @@ export async function renewAll(t: TransactionContext, m: Sip2MessageOf<'65'>): P
 }
 
 export async function itemInformation(t: TransactionContext, m: Sip2MessageOf<'17'>): Promise<Sip2Message> {
-  const f = readFields(m);
-  const itemId = f.itemIdentifier ?? '';
+  // One field: no readFields record for the request kiosks send most.
+  const itemId = getField(m, 'AB') ?? '';
   const item = await t.ils.findItem(t.ctx, itemId);
   if (!item) {
     return build.itemInformationResponse({
@@ -265,30 +272,34 @@ export async function itemInformation(t: TransactionContext, m: Sip2MessageOf<'1
       ...refused('Invalid item'),
     });
   }
-  return build.itemInformationResponse({
+  // Optional fields set one by one, not spread: 17 is the message kiosks send most.
+  const params: Sip2BuildParams<'18'> = {
     circulationStatus: item.circulationStatus,
     securityMarker: item.securityMarker ?? '01',
     feeType: item.feeType ?? '01',
     itemIdentifier: item.id,
     titleIdentifier: item.title,
-    ...opt('holdQueueLength', item.holdQueueLength),
-    ...opt('dueDate', item.dueDate),
-    ...opt('recallDate', item.recallDate),
-    ...opt('holdPickupDate', item.holdPickupDate),
-    ...opt('owner', item.owner),
-    ...(item.feeAmount !== undefined
-      ? { feeAmount: item.feeAmount, currencyType: item.currency ?? 'USD' }
-      : {}),
-    ...opt('mediaType', item.mediaType),
-    ...opt('permanentLocation', item.permanentLocation),
-    ...opt('currentLocation', item.currentLocation),
-    ...opt('itemProperties', item.properties),
-    ...opt('destinationLocation', item.destinationLocation),
-    ...opt('holdPatronId', item.holdPatronId),
-    ...opt('holdPatronName', item.holdPatronName),
-    ...opt('callNumber', item.callNumber),
-    ...opt('collectionCode', item.collectionCode),
-  });
+  };
+  return build.itemInformationResponse(
+    assignDefined(params, {
+      holdQueueLength: item.holdQueueLength,
+      dueDate: item.dueDate,
+      recallDate: item.recallDate,
+      holdPickupDate: item.holdPickupDate,
+      owner: item.owner,
+      feeAmount: item.feeAmount,
+      currencyType: item.feeAmount !== undefined ? (item.currency ?? 'USD') : undefined,
+      mediaType: item.mediaType,
+      permanentLocation: item.permanentLocation,
+      currentLocation: item.currentLocation,
+      itemProperties: item.properties,
+      destinationLocation: item.destinationLocation,
+      holdPatronId: item.holdPatronId,
+      holdPatronName: item.holdPatronName,
+      callNumber: item.callNumber,
+      collectionCode: item.collectionCode,
+    }),
+  );
 }
 
 export async function itemStatusUpdate(t: TransactionContext, m: Sip2MessageOf<'19'>): Promise<Sip2Message> {

@@ -1,5 +1,5 @@
 // Node sockets for the client: TCP or TLS, or any Duplex a caller injects (tests, proxies).
-import { connect as netConnect } from 'node:net';
+import { isIP, connect as netConnect } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type ConnectionOptions, connect as tlsConnect } from 'node:tls';
 
@@ -15,7 +15,13 @@ export function openSocket(endpoint: SipEndpoint, timeoutMs: number): Promise<Du
   return new Promise((resolve, reject) => {
     const tlsOptions = typeof endpoint.tls === 'object' ? endpoint.tls : {};
     const socket = endpoint.tls
-      ? tlsConnect({ host: endpoint.host, port: endpoint.port, servername: endpoint.host, ...tlsOptions })
+      ? tlsConnect({
+          host: endpoint.host,
+          port: endpoint.port,
+          // SNI takes names only; for an IP the certificate is checked against its IP SANs.
+          ...(isIP(endpoint.host) ? {} : { servername: endpoint.host }),
+          ...tlsOptions,
+        })
       : netConnect({ host: endpoint.host, port: endpoint.port });
     const timer = setTimeout(() => {
       socket.destroy();
